@@ -1,0 +1,119 @@
+import matter from 'gray-matter';
+import toml from 'toml';
+
+/** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
+export interface FrontMatter {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line of the file on which the body starts, so body positions map back to file lines. */
+  readonly bodyLine: number;
+  readonly format: 'toml' | 'yaml' | 'json' | 'none';
+}
+
+/** Front matter that could not be read, with the 1-based file line where that is known. */
+export class FrontMatterError extends Error {
+  override readonly name = 'FrontMatterError';
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
+    super(message);
+  }
+}
+
+interface Format {
+  readonly name: FrontMatter['format'];
+  readonly open: string;
+  readonly close: string;
+  readonly label: string;
+}
+
+const formats: readonly Format[] = [
+  { name: 'toml', open: '+++', close: '+++', label: 'TOML' },
+  { name: 'yaml', open: '---', close: '---', label: 'YAML' },
+  // Hugo's JSON front matter has no delimiter lines: the object's own braces are the fence.
+  { name: 'json', open: '{', close: '}', label: 'JSON' },
+];
+
+// gray-matter's engines receive the block between the fences; for JSON that is the object without its braces.
+const engines = {
+  toml: { parse: (text: string) => toml.parse(text) as object },
+  json: { parse: (text: string) => JSON.parse(`{${text}}`) as object },
+};
+
+/** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
+export function parseFrontMatter(source: string): FrontMatter {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const format = formats.find((f) => firstLine(text).trimEnd() === f.open);
+  if (!format) {
+    if (/^(\+\+\+|---|\{)/.test(text)) {
+      throw new FrontMatterError(
+        'the front matter fence must stand alone on the first line (`+++`, `---` or `{`)',
+        1,
+      );
+    }
+    return { data: {}, body: text, bodyLine: 1, format: 'none' };
+  }
+  if (!hasClosingFence(text, format.close)) {
+    throw new FrontMatterError(
+      `${format.label} front matter opened with \`${format.open}\` on line 1 is never closed: add a line holding only \`${format.close}\``,
+      1,
+    );
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, { language: format.name, delimiters: [format.open, format.close], engines });
+  } catch (error) {
+    throw describeParseError(error, format);
+  }
+  const data: unknown = parsed.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new FrontMatterError(`${format.label} front matter must be a table of fields`, 2);
+  }
+  const bodyStart = text.length - parsed.content.length;
+  return {
+    data: data as Record<string, unknown>,
+    body: parsed.content,
+    bodyLine: countLines(text.slice(0, bodyStart)) + 1,
+    format: format.name,
+  };
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+}
+
+function hasClosingFence(text: string, close: string): boolean {
+  const lines = text.split('\n');
+  return lines.slice(1).some((line) => line.trimEnd() === close);
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Turns an engine's error into a message a writer can act on, with the file line where the engine gave one. */
+function describeParseError(error: unknown, format: Format): FrontMatterError {
+  // Every engine reports lines relative to the block, which starts on file line 2.
+  const e = error as {
+    message?: string;
+    location?: { start?: { line?: number } };
+    found?: string | null;
+    mark?: { line?: number };
+    reason?: string;
+  };
+  if (format.name === 'toml' && e.location?.start?.line !== undefined) {
+    const found = e.found === null || e.found === undefined ? 'end of input' : JSON.stringify(e.found);
+    return new FrontMatterError(`invalid TOML front matter: unexpected ${found}`, e.location.start.line + 1);
+  }
+  if (format.name === 'yaml' && e.mark?.line !== undefined) {
+    return new FrontMatterError(`invalid YAML front matter: ${e.reason ?? 'syntax error'}`, e.mark.line + 2);
+  }
+  if (format.name === 'json') {
+    return new FrontMatterError(`invalid JSON front matter: ${e.message ?? 'syntax error'}`, null);
+  }
+  return new FrontMatterError(`invalid ${format.label} front matter: ${e.message ?? String(error)}`, null);
+}

@@ -1,0 +1,165 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { absoluteUrl } from './hugo.ts';
+import { classifyLink } from './kind.ts';
+import { type ParsedPost, parsePost } from './parse-post.ts';
+import { placeholderIndex } from './shortcodes.ts';
+import type { Link, LoadResult, Post, Problem } from './types.ts';
+import { listContentFiles, reason } from './walk.ts';
+
+/** How to read a content folder. */
+export interface LoadOptions {
+  /** Site base URL for permalinks (`SITE_BASE_URL`); null leaves post URLs null. @default null */
+  readonly baseUrl?: string | null;
+  /** Include `draft: true` posts, as `hugo --buildDrafts` does. @default false */
+  readonly includeDrafts?: boolean;
+  /** Include posts dated in the future, as `hugo --buildFuture` does. @default false */
+  readonly includeFuture?: boolean;
+  /** The moment that decides what is "future" or expired. @default new Date() */
+  readonly now?: Date;
+}
+
+// Past this a file is almost certainly not a hand-written post; reading it would only cost memory.
+const maxFileBytes = 16 * 1024 * 1024;
+const readConcurrency = 32;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a Hugo content folder into published posts and the problems found; one bad file never stops the rest. */
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { baseUrl = null, includeDrafts = false, includeFuture = false, now = new Date() } = options;
+  try {
+    const info = await stat(root);
+    if (!info.isDirectory()) return { posts: [], problems: [{ path: root, line: null, message: 'is not a folder' }] };
+  } catch (error) {
+    return { posts: [], problems: [{ path: root, line: null, message: `cannot read the content folder: ${reason(error)}` }] };
+  }
+
+  const listing = await listContentFiles(root);
+  const problems: Problem[] = [...listing.problems];
+  const parsed: ParsedPost[] = [];
+  await forEachLimited(listing.pages, readConcurrency, async (path) => {
+    const source = await readSource(join(root, path));
+    if (typeof source !== 'string') {
+      problems.push({ path, line: null, message: source.error });
+      return;
+    }
+    const outcome = parsePost(path, source);
+    problems.push(...outcome.problems);
+    if (outcome.post) parsed.push(outcome.post);
+  });
+  parsed.sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  const published = parsed.filter(
+    (p) =>
+      (includeDrafts || !p.draft) &&
+      (includeFuture || (p.publishDate ?? p.date ?? now) <= now) &&
+      (p.expiryDate === null || p.expiryDate > now),
+  );
+  const unique = dropDuplicateSlugs(published, problems);
+  const posts = unique.map((p) => toPost(p, unique, baseUrl, problems));
+  posts.sort(newestFirst);
+  problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
+  return { posts, problems };
+}
+
+async function readSource(path: string): Promise<string | { error: string }> {
+  try {
+    const info = await stat(path);
+    if (info.size > maxFileBytes) {
+      return { error: `is ${Math.round(info.size / 1048576)} MB; posts over ${maxFileBytes / 1048576} MB are skipped` };
+    }
+    const bytes = await readFile(path);
+    if (bytes.includes(0)) return { error: 'is not text (it holds NUL bytes): is it a binary file named .md?' };
+    return utf8.decode(bytes);
+  } catch (error) {
+    if (error instanceof TypeError) return { error: 'is not valid UTF-8 text: save it as UTF-8' };
+    return { error: `cannot be read: ${reason(error)}` };
+  }
+}
+
+function dropDuplicateSlugs(posts: readonly ParsedPost[], problems: Problem[]): ParsedPost[] {
+  const owner = new Map<string, ParsedPost>();
+  return posts.filter((post) => {
+    const first = owner.get(post.slug);
+    if (!first) {
+      owner.set(post.slug, post);
+      return true;
+    }
+    problems.push({
+      path: post.path,
+      line: 1,
+      message: `slug "${post.slug}" is already used by ${first.path}; give one of them its own \`slug\` (this one is left out)`,
+    });
+    return false;
+  });
+}
+
+function toPost(post: ParsedPost, all: readonly ParsedPost[], baseUrl: string | null, problems: Problem[]): Post {
+  const links: Link[] = [];
+  for (const raw of post.links) {
+    const refIndex = placeholderIndex(raw.url);
+    if (refIndex !== null) {
+      const target = post.refs[refIndex]?.target ?? '';
+      const found = resolveRef(target, post, all);
+      if (!found) {
+        problems.push({
+          path: post.path,
+          line: raw.line,
+          message: `ref "${target}" names no published post: check the slug or path (the link is left out)`,
+        });
+        continue;
+      }
+      const fragment = target.includes('#') ? target.slice(target.indexOf('#')) : '';
+      const url = `${absoluteUrl(baseUrl, found.sitePath) ?? found.sitePath}${fragment}`;
+      links.push({ title: raw.title, url, section: raw.section, kind: 'article', line: raw.line });
+      continue;
+    }
+    if (!/^https?:\/\/[^\s/]+/i.test(raw.url)) continue;
+    links.push({ ...raw, kind: classifyLink(raw.url, raw.title) });
+  }
+  return {
+    slug: post.slug,
+    title: post.title,
+    description: post.description,
+    date: post.date ?? post.publishDate,
+    tags: post.tags,
+    author: post.author,
+    section: post.section,
+    path: post.path,
+    url: absoluteUrl(baseUrl, post.sitePath),
+    headings: post.headings,
+    links,
+    draft: post.draft,
+  };
+}
+
+/** Finds the post a `ref` names, as Hugo does: by path relative to the content folder or to the page, or by name. */
+function resolveRef(target: string, from: ParsedPost, all: readonly ParsedPost[]): ParsedPost | undefined {
+  const path = target.split('#')[0]?.trim() ?? '';
+  if (!path) return from;
+  const bare = (p: string) => p.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.(md|markdown)$/i, '');
+  const wanted = bare(path.startsWith('/') ? path : posix.normalize(path));
+  const relative = bare(posix.join(posix.dirname(from.path), path));
+  const keyOf = (p: ParsedPost) => bare(p.path).replace(/\/index$/i, '');
+  return (
+    all.find((p) => keyOf(p) === wanted || bare(p.path) === wanted) ??
+    all.find((p) => keyOf(p) === relative) ??
+    (path.includes('/') ? undefined : all.find((p) => p.slug === wanted || posix.basename(keyOf(p)) === wanted))
+  );
+}
+
+function newestFirst(a: Post, b: Post): number {
+  const byDate = (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0);
+  return byDate !== 0 ? byDate : a.title.localeCompare(b.title);
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

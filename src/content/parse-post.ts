@@ -1,0 +1,109 @@
+import { FrontMatterError, parseFrontMatter } from './front-matter.ts';
+import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
+import { type RawLink, foldWhitespace, outlineMarkdown } from './markdown.ts';
+import { type ShortcodeRef, expandRefShortcodes, stripShortcodes } from './shortcodes.ts';
+import type { Problem } from './types.ts';
+
+/** A post read from its file, before publishing rules and cross-post `ref` links are applied. */
+export interface ParsedPost {
+  readonly path: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  readonly date: Date | null;
+  readonly publishDate: Date | null;
+  readonly expiryDate: Date | null;
+  readonly tags: readonly string[];
+  readonly author: string | null;
+  readonly section: string;
+  /** The page's path on the site, e.g. `/posts/qcon-how-did-i-get-here/`. */
+  readonly sitePath: string;
+  readonly draft: boolean;
+  readonly headings: readonly string[];
+  /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
+  readonly links: readonly RawLink[];
+  readonly refs: readonly ShortcodeRef[];
+}
+
+/** The outcome of reading one file: a post (maybe with warnings) or only the problems that stopped it. */
+export interface ParseOutcome {
+  readonly post: ParsedPost | null;
+  readonly problems: readonly Problem[];
+}
+
+const descriptionLimit = 300;
+
+/** Reads one content file's text into a post, or into problems that name the file and line. */
+export function parsePost(path: string, source: string): ParseOutcome {
+  const problems: Problem[] = [];
+  const problem = (line: number | null, message: string) => problems.push({ path, line, message });
+
+  let front: ReturnType<typeof parseFrontMatter>;
+  try {
+    front = parseFrontMatter(source);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return { post: null, problems: [{ path, line: error.line, message: error.message }] };
+    throw error;
+  }
+  const data = front.data;
+  const title = scalarText(data.title);
+  if (!title) {
+    problem(1, 'has no `title` in its front matter: add one, e.g. title = "My talk"');
+    return { post: null, problems };
+  }
+
+  const readDate = (field: string): Date | null => {
+    try {
+      return readHugoDate(data[field], field);
+    } catch (error) {
+      if (!(error instanceof DateError)) throw error;
+      problem(1, `${error.message}; the post is kept without it`);
+      return null;
+    }
+  };
+
+  const { body, refs } = expandRefShortcodes(front.body);
+  const outline = outlineMarkdown(body);
+  const slug = scalarText(data.slug) || defaultSlug(path);
+  const description = scalarText(data.description) || scalarText(data.summary) || outline.firstParagraph;
+  const date = readDate('date');
+
+  return {
+    post: {
+      path,
+      slug,
+      title,
+      description: truncate(foldWhitespace(stripShortcodes(description)), descriptionLimit),
+      date,
+      publishDate: readDate('publishDate') ?? readDate('publishdate'),
+      expiryDate: readDate('expiryDate') ?? readDate('expirydate'),
+      tags: textList(data.tags),
+      author: scalarText(data.author) || textList(data.authors)[0] || null,
+      section: sectionOf(path),
+      sitePath: permalinkPath(path, slug, scalarText(data.url) || null),
+      draft: data.draft === true || data.draft === 'true',
+      headings: outline.headings,
+      links: outline.links.map((link) => ({ ...link, line: link.line + front.bodyLine - 1 })),
+      refs,
+    },
+    problems,
+  };
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return foldWhitespace(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+function textList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return [...new Set(items.map(scalarText).filter(Boolean))];
+}
+
+function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > limit / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,87 @@
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { Problem } from './types.ts';
+
+/** The Markdown files of a content folder that Hugo would render as pages, and what could not be read. */
+export interface ContentFiles {
+  /** Paths relative to the content folder, forward slashes, sorted. */
+  readonly pages: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+const markdownFile = /\.(md|markdown)$/i;
+
+/**
+ * Lists the page files under a content folder as Hugo sees them: `_index.md` marks a section page
+ * (not a post), a folder holding `index.md` is a leaf bundle whose other files are its resources,
+ * and names starting with `.`, `#` or ending in `~` are editor leftovers Hugo ignores.
+ */
+export async function listContentFiles(root: string): Promise<ContentFiles> {
+  const pages: string[] = [];
+  const problems: Problem[] = [];
+
+  const visit = async (relativeDir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(root, relativeDir), { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: relativeDir || '.', line: null, message: `cannot read this folder: ${reason(error)}` });
+      return;
+    }
+    const visible = entries.filter((e) => !/^[.#]|~$/.test(e.name));
+    const leaf = visible.find((e) => /^index\.(md|markdown)$/i.test(e.name) && !e.isDirectory());
+    if (leaf) {
+      pages.push(posix.join(relativeDir, leaf.name));
+      return;
+    }
+    const subfolders: string[] = [];
+    for (const entry of visible) {
+      const relative = posix.join(relativeDir, entry.name);
+      const kind = entry.isSymbolicLink() ? await symlinkKind(join(root, relative)) : entryKind(entry);
+      if (kind === 'dir') subfolders.push(relative);
+      else if (kind === 'file' && markdownFile.test(entry.name) && !/^_index\./i.test(entry.name)) pages.push(relative);
+      else if (kind === 'linked-dir') {
+        problems.push({
+          path: relative,
+          line: null,
+          message: 'skipped: a symbolic link to a folder (followed, it could loop); move the folder here instead',
+        });
+      } else if (kind === 'broken') {
+        problems.push({ path: relative, line: null, message: 'skipped: a symbolic link to nothing' });
+      }
+    }
+    for (const folder of subfolders) await visit(folder);
+  };
+
+  await visit('');
+  pages.sort();
+  return { pages, problems };
+}
+
+type EntryKind = 'file' | 'dir' | 'linked-dir' | 'broken' | 'other';
+
+function entryKind(entry: Dirent): EntryKind {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  return 'other';
+}
+
+async function symlinkKind(path: string): Promise<EntryKind> {
+  try {
+    const target = await stat(path);
+    if (target.isDirectory()) return 'linked-dir';
+    return target.isFile() ? 'file' : 'other';
+  } catch {
+    return 'broken';
+  }
+}
+
+/** A short human reason for a file-system error. */
+export function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'ELOOP') return 'symbolic links loop';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,83 @@
+import type { LoadResult, Post, Problem } from '../content/types.ts';
+import { foldText, tagKey } from './normalize.ts';
+import { parseQuery } from './query.ts';
+import { collectResources, type SearchRecord, toRecords } from './records.ts';
+import { SearchIndex } from './search-index.ts';
+import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
+
+/** Which page of results to return. */
+export interface PageOptions {
+  /** @default 0 */
+  readonly offset?: number;
+  /** @default 10 */
+  readonly limit?: number;
+}
+
+/** Everything talkbot knows from one load of a content folder: posts, resources and the search over them. */
+export class Library {
+  readonly posts: readonly Post[];
+  readonly resources: readonly Resource[];
+  readonly problems: readonly Problem[];
+  readonly loadedAt: Date;
+  readonly #index: SearchIndex;
+  readonly #bySlug: ReadonlyMap<string, Post>;
+  readonly #tags: ReadonlyMap<string, string>;
+
+  constructor(load: LoadResult, loadedAt = new Date()) {
+    this.posts = load.posts;
+    this.problems = load.problems;
+    this.loadedAt = loadedAt;
+    this.resources = collectResources(load.posts);
+    this.#index = new SearchIndex(toRecords(this.posts, this.resources, tagKey));
+    this.#bySlug = new Map(this.posts.map((p) => [p.slug, p]));
+    this.#tags = new Map(this.posts.flatMap((p) => p.tags.map((t) => [tagKey(t), t] as const)));
+  }
+
+  /** Runs a query (free words and `tag:` filters) and returns one page of hits, best first. */
+  search(input: string | ParsedQuery, page: PageOptions = {}): SearchResult {
+    const query = typeof input === 'string' ? parseQuery(input) : input;
+    const { offset = 0, limit = 10 } = page;
+    if (query.words.length === 0 && query.tags.length === 0) return { query, hits: [], total: 0, offset };
+    const wanted = query.tags.map(tagKey);
+    const tagFilter = (r: SearchRecord) => wanted.every((t) => r.tagKeys.has(t));
+    const all = this.#index.search(query, tagFilter);
+    const hits = all.slice(offset, offset + limit).map(({ record, score }): Hit => {
+      const rounded = Math.round(score * 1000) / 1000;
+      return record.kind === 'post'
+        ? { kind: 'post', post: record.target as Post, score: rounded }
+        : { kind: 'resource', resource: record.target as Resource, score: rounded };
+    });
+    return { query, hits, total: all.length, offset };
+  }
+
+  /** The post with this slug, if it is loaded. */
+  postBySlug(slug: string): Post | undefined {
+    return this.#bySlug.get(slug);
+  }
+
+  /** Every tag in use, as first written. */
+  tags(): string[] {
+    return [...this.#tags.values()];
+  }
+
+  /** Tags and talk titles close to a query that found nothing: what to offer instead. */
+  suggest(input: string | ParsedQuery, max = 5): string[] {
+    const query = typeof input === 'string' ? parseQuery(input) : input;
+    const found = new Set<string>();
+    for (const tag of query.tags) {
+      for (const term of this.#index.similarTerms(tag)) {
+        const tag = this.#tags.get(tagKey(term));
+        if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
+      }
+    }
+    for (const word of query.words) {
+      for (const term of this.#index.similarTerms(word).slice(0, 3)) {
+        const tag = [...this.#tags.values()].find((t) => foldText(t).split(/\s+/).includes(term));
+        if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
+        const post = this.posts.find((p) => foldText(p.title).includes(term));
+        if (post) found.add(post.title);
+      }
+    }
+    return [...found].slice(0, max);
+  }
+}

@@ -1,0 +1,56 @@
+import type { Post, ResourceKind } from '../content/types.ts';
+
+/** Where a resource is cited: one post and the heading the link sits under there. */
+export interface Citation {
+  readonly post: Post;
+  readonly section: string | null;
+}
+
+/** One external link, deduplicated by normalised URL across all posts that cite it. */
+export interface Resource {
+  /** Normalised URL: the dedup key. */
+  readonly key: string;
+  readonly title: string;
+  /** The URL as written where first cited. */
+  readonly url: string;
+  readonly kind: ResourceKind;
+  /** Every post that cites it, in content order; the first is the primary citation. */
+  readonly citations: readonly Citation[];
+}
+
+/** A post that matched a query. */
+export interface PostHit {
+  readonly kind: 'post';
+  readonly post: Post;
+  /** Fuse-style score: 0 is a perfect match, 1 no match at all. */
+  readonly score: number;
+}
+
+/** A single resource that matched a query. */
+export interface ResourceHit {
+  readonly kind: 'resource';
+  readonly resource: Resource;
+  readonly score: number;
+}
+
+/** One search result, best first in a list. */
+export type Hit = PostHit | ResourceHit;
+
+/** A query after parsing: its free words and its `tag:` filters. */
+export interface ParsedQuery {
+  /** The query as the user typed it, trimmed. */
+  readonly raw: string;
+  readonly words: readonly string[];
+  readonly tags: readonly string[];
+}
+
+/** One page of search results. */
+export interface SearchResult {
+  readonly query: ParsedQuery;
+  /** The hits on this page, best first. */
+  readonly hits: readonly Hit[];
+  /** How many hits there are in all pages. */
+  readonly total: number;
+  /** Index of the first hit of this page among all hits. */
+  readonly offset: number;
+}
