@@ -79,6 +79,14 @@ export function parseFrontMatter(source: string): FrontMatter {
   };
 }
 
+/** The 1-based file line on which a front matter field is set, or null when it is not found. */
+export function fieldLine(source: string, field: string, bodyLine: number): number | null {
+  const lines = source.split('\n', bodyLine);
+  const pattern = new RegExp(`^\\s*["']?${field}["']?\\s*[:=]`, 'i');
+  const index = lines.findIndex((line) => pattern.test(line));
+  return index === -1 ? null : index + 1;
+}
+
 function firstLine(text: string): string {
   const end = text.indexOf('\n');
   return end === -1 ? text : text.slice(0, end);
@@ -97,7 +105,7 @@ function countLines(text: string): number {
 
 /** Turns an engine's error into a message a writer can act on, with the file line where the engine gave one. */
 function describeParseError(error: unknown, format: Format): FrontMatterError {
-  // Every engine reports lines relative to the block, which starts on file line 2.
+  // The block handed to an engine starts right after the opening fence, on file line 1.
   const e = error as {
     message?: string;
     location?: { start?: { line?: number } };
@@ -107,10 +115,13 @@ function describeParseError(error: unknown, format: Format): FrontMatterError {
   };
   if (format.name === 'toml' && e.location?.start?.line !== undefined) {
     const found = e.found === null || e.found === undefined ? 'end of input' : JSON.stringify(e.found);
-    return new FrontMatterError(`invalid TOML front matter: unexpected ${found}`, e.location.start.line + 1);
+    return new FrontMatterError(
+      `invalid TOML front matter: unexpected ${found} (is a quote or bracket left open above it?)`,
+      e.location.start.line,
+    );
   }
   if (format.name === 'yaml' && e.mark?.line !== undefined) {
-    return new FrontMatterError(`invalid YAML front matter: ${e.reason ?? 'syntax error'}`, e.mark.line + 2);
+    return new FrontMatterError(`invalid YAML front matter: ${e.reason ?? 'syntax error'}`, e.mark.line + 1);
   }
   if (format.name === 'json') {
     return new FrontMatterError(`invalid JSON front matter: ${e.message ?? 'syntax error'}`, null);

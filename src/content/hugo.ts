@@ -17,17 +17,23 @@ export function readHugoDate(value: unknown, field: string): Date | null {
     return value;
   }
   if (typeof value !== 'string') {
-    throw new DateError(`\`${field}\` must be a date such as "2016-10-06T10:20:46-05:00", not ${typeof value}`);
+    throw new DateError(
+      `\`${field}\` must be a date such as "2016-10-06T10:20:46-05:00", not ${typeof value}`,
+    );
   }
   const text = value.trim();
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  const match =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
   if (!match) {
-    throw new DateError(`\`${field}\` is "${text}", which is not a date Hugo reads: use "2016-10-06T10:20:46-05:00"`);
+    throw new DateError(
+      `\`${field}\` is "${text}", which is not a date Hugo reads: use "2016-10-06T10:20:46-05:00"`,
+    );
   }
   const [, day, time = '00:00:00', zone = 'Z'] = match;
   const normalZone = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const date = new Date(`${day}T${time.length === 5 ? `${time}:00` : time}${normalZone}`);
-  if (Number.isNaN(date.getTime())) throw new DateError(`\`${field}\` is "${text}", which is not a real date`);
+  if (Number.isNaN(date.getTime()))
+    throw new DateError(`\`${field}\` is "${text}", which is not a real date`);
   return date;
 }
 

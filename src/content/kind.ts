@@ -1,8 +1,23 @@
 import type { ResourceKind } from './types.ts';
 
-const videoHosts = ['youtube.com', 'youtu.be', 'vimeo.com', 'infoq.com', 'twitch.tv', 'media.ccc.de', 'wistia.com'];
+const videoHosts = [
+  'youtube.com',
+  'youtu.be',
+  'vimeo.com',
+  'infoq.com',
+  'twitch.tv',
+  'media.ccc.de',
+  'wistia.com',
+];
 const slideHosts = ['speakerdeck.com', 'slideshare.net', 'slides.com', 'slid.es'];
-const paperHosts = ['arxiv.org', 'dl.acm.org', 'usenix.org', 'ieeexplore.ieee.org', 'papers.nips.cc', 'semanticscholar.org'];
+const paperHosts = [
+  'arxiv.org',
+  'dl.acm.org',
+  'usenix.org',
+  'ieeexplore.ieee.org',
+  'papers.nips.cc',
+  'semanticscholar.org',
+];
 const profileHosts = [
   'twitter.com',
   'x.com',
@@ -28,9 +43,11 @@ export function classifyLink(url: string, title: string): ResourceKind {
   const words = title.toLowerCase();
   const on = (hosts: readonly string[]) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
 
-  if (on(slideHosts) || /\bslides?\b|\bdeck\b/.test(words) || path.includes('/presentation/d/')) return 'slides';
+  if (on(slideHosts) || /\bslides?\b|\bdeck\b/.test(words) || path.includes('/presentation/d/'))
+    return 'slides';
   if (on(profileHosts) && isProfilePath(host, segments)) return 'profile';
-  if (/\b(twitter|mastodon|linkedin|profile|homepage)\b/.test(words) && segments.length <= 1) return 'profile';
+  if (/\b(twitter|mastodon|linkedin|profile|homepage)\b/.test(words) && segments.length <= 1)
+    return 'profile';
   if (on(videoHosts) && (host !== 'infoq.com' || path.startsWith('/presentations/'))) return 'video';
   if (/\.(mp4|webm|mov)$/.test(path) || /\b(video|recording|screencast)\b/.test(words)) return 'video';
   if (path.endsWith('.pdf') || on(paperHosts) || /\b(paper|thesis)\b/.test(words)) return 'paper';

@@ -29,9 +29,13 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const { baseUrl = null, includeDrafts = false, includeFuture = false, now = new Date() } = options;
   try {
     const info = await stat(root);
-    if (!info.isDirectory()) return { posts: [], problems: [{ path: root, line: null, message: 'is not a folder' }] };
+    if (!info.isDirectory())
+      return { posts: [], problems: [{ path: root, line: null, message: 'is not a folder' }] };
   } catch (error) {
-    return { posts: [], problems: [{ path: root, line: null, message: `cannot read the content folder: ${reason(error)}` }] };
+    return {
+      posts: [],
+      problems: [{ path: root, line: null, message: `cannot read the content folder: ${reason(error)}` }],
+    };
   }
 
   const listing = await listContentFiles(root);
@@ -66,10 +70,13 @@ async function readSource(path: string): Promise<string | { error: string }> {
   try {
     const info = await stat(path);
     if (info.size > maxFileBytes) {
-      return { error: `is ${Math.round(info.size / 1048576)} MB; posts over ${maxFileBytes / 1048576} MB are skipped` };
+      return {
+        error: `is ${Math.round(info.size / 1048576)} MB; posts over ${maxFileBytes / 1048576} MB are skipped`,
+      };
     }
     const bytes = await readFile(path);
-    if (bytes.includes(0)) return { error: 'is not text (it holds NUL bytes): is it a binary file named .md?' };
+    if (bytes.includes(0))
+      return { error: 'is not text (it holds NUL bytes): is it a binary file named .md?' };
     return utf8.decode(bytes);
   } catch (error) {
     if (error instanceof TypeError) return { error: 'is not valid UTF-8 text: save it as UTF-8' };
@@ -87,14 +94,19 @@ function dropDuplicateSlugs(posts: readonly ParsedPost[], problems: Problem[]): 
     }
     problems.push({
       path: post.path,
-      line: 1,
+      line: post.slugLine,
       message: `slug "${post.slug}" is already used by ${first.path}; give one of them its own \`slug\` (this one is left out)`,
     });
     return false;
   });
 }
 
-function toPost(post: ParsedPost, all: readonly ParsedPost[], baseUrl: string | null, problems: Problem[]): Post {
+function toPost(
+  post: ParsedPost,
+  all: readonly ParsedPost[],
+  baseUrl: string | null,
+  problems: Problem[],
+): Post {
   const links: Link[] = [];
   for (const raw of post.links) {
     const refIndex = placeholderIndex(raw.url);
@@ -137,14 +149,20 @@ function toPost(post: ParsedPost, all: readonly ParsedPost[], baseUrl: string | 
 function resolveRef(target: string, from: ParsedPost, all: readonly ParsedPost[]): ParsedPost | undefined {
   const path = target.split('#')[0]?.trim() ?? '';
   if (!path) return from;
-  const bare = (p: string) => p.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.(md|markdown)$/i, '');
+  const bare = (p: string) =>
+    p
+      .replace(/^\/+/, '')
+      .replace(/\/+$/, '')
+      .replace(/\.(md|markdown)$/i, '');
   const wanted = bare(path.startsWith('/') ? path : posix.normalize(path));
   const relative = bare(posix.join(posix.dirname(from.path), path));
   const keyOf = (p: ParsedPost) => bare(p.path).replace(/\/index$/i, '');
   return (
     all.find((p) => keyOf(p) === wanted || bare(p.path) === wanted) ??
     all.find((p) => keyOf(p) === relative) ??
-    (path.includes('/') ? undefined : all.find((p) => p.slug === wanted || posix.basename(keyOf(p)) === wanted))
+    (path.includes('/')
+      ? undefined
+      : all.find((p) => p.slug === wanted || posix.basename(keyOf(p)) === wanted))
   );
 }
 
@@ -153,7 +171,11 @@ function newestFirst(a: Post, b: Post): number {
   return byDate !== 0 ? byDate : a.title.localeCompare(b.title);
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

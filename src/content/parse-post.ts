@@ -1,13 +1,15 @@
-import { FrontMatterError, parseFrontMatter } from './front-matter.ts';
+import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
-import { type RawLink, foldWhitespace, outlineMarkdown } from './markdown.ts';
-import { type ShortcodeRef, expandRefShortcodes, stripShortcodes } from './shortcodes.ts';
+import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
+import { expandRefShortcodes, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
 import type { Problem } from './types.ts';
 
 /** A post read from its file, before publishing rules and cross-post `ref` links are applied. */
 export interface ParsedPost {
   readonly path: string;
   readonly slug: string;
+  /** The line of the `slug` field, where a duplicate slug is reported. */
+  readonly slugLine: number;
   readonly title: string;
   readonly description: string;
   readonly date: Date | null;
@@ -42,7 +44,8 @@ export function parsePost(path: string, source: string): ParseOutcome {
   try {
     front = parseFrontMatter(source);
   } catch (error) {
-    if (error instanceof FrontMatterError) return { post: null, problems: [{ path, line: error.line, message: error.message }] };
+    if (error instanceof FrontMatterError)
+      return { post: null, problems: [{ path, line: error.line, message: error.message }] };
     throw error;
   }
   const data = front.data;
@@ -57,7 +60,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
       return readHugoDate(data[field], field);
     } catch (error) {
       if (!(error instanceof DateError)) throw error;
-      problem(1, `${error.message}; the post is kept without it`);
+      problem(fieldLine(source, field, front.bodyLine) ?? 1, `${error.message}; the post is kept without it`);
       return null;
     }
   };
@@ -72,6 +75,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
     post: {
       path,
       slug,
+      slugLine: fieldLine(source, 'slug', front.bodyLine) ?? 1,
       title,
       description: truncate(foldWhitespace(stripShortcodes(description)), descriptionLimit),
       date,

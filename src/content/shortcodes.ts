@@ -9,7 +9,8 @@ const placeholderScheme = 'talkbot-ref:';
 // Hugo expands shortcodes before Markdown sees the text, so a link destination such as
 // `{{< ref "other-post" >}}` (which holds spaces) is only a link after expansion. We expand
 // ref/relref into a placeholder URL without spaces or newlines, keeping every line where it was.
-const refShortcode = /\{\{([<%])\s*(?:ref|relref)\s+(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s%>]+))\s*[%>]\}\}/g;
+const refShortcode =
+  /\{\{([<%])\s*(?:ref|relref)\s+(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s%>]+))\s*[%>]\}\}/g;
 
 /** Replaces `ref`/`relref` shortcodes with placeholder URLs that `placeholderTarget` reads back. */
 export function expandRefShortcodes(body: string): { body: string; refs: ShortcodeRef[] } {

@@ -26,7 +26,11 @@ export async function listContentFiles(root: string): Promise<ContentFiles> {
     try {
       entries = await readdir(join(root, relativeDir), { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: relativeDir || '.', line: null, message: `cannot read this folder: ${reason(error)}` });
+      problems.push({
+        path: relativeDir || '.',
+        line: null,
+        message: `cannot read this folder: ${reason(error)}`,
+      });
       return;
     }
     const visible = entries.filter((e) => !/^[.#]|~$/.test(e.name));
@@ -40,12 +44,14 @@ export async function listContentFiles(root: string): Promise<ContentFiles> {
       const relative = posix.join(relativeDir, entry.name);
       const kind = entry.isSymbolicLink() ? await symlinkKind(join(root, relative)) : entryKind(entry);
       if (kind === 'dir') subfolders.push(relative);
-      else if (kind === 'file' && markdownFile.test(entry.name) && !/^_index\./i.test(entry.name)) pages.push(relative);
+      else if (kind === 'file' && markdownFile.test(entry.name) && !/^_index\./i.test(entry.name))
+        pages.push(relative);
       else if (kind === 'linked-dir') {
         problems.push({
           path: relative,
           line: null,
-          message: 'skipped: a symbolic link to a folder (followed, it could loop); move the folder here instead',
+          message:
+            'skipped: a symbolic link to a folder (followed, it could loop); move the folder here instead',
         });
       } else if (kind === 'broken') {
         problems.push({ path: relative, line: null, message: 'skipped: a symbolic link to nothing' });
@@ -81,7 +87,7 @@ async function symlinkKind(path: string): Promise<EntryKind> {
 export function reason(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'ELOOP') return 'symbolic links loop';
   return error instanceof Error ? error.message : String(error);
 }

@@ -10,7 +10,9 @@ export class QueryError extends Error {
 
 // Words that carry no meaning in a question to the bot; without them "talks about jepsen" finds Jepsen.
 const stopWords = new Set(
-  'a an and any are about for from how i in is it me of on or show the to what where which who why with'.split(' '),
+  'a an and any are about for from how i in is it me of on or show the to what where which who why with'.split(
+    ' ',
+  ),
 );
 
 const tagToken = /\btags?:(?:"([^"]*)"|'([^']*)'|(\S+))/gi;

@@ -33,7 +33,10 @@ export function collectResources(posts: readonly Post[]): Resource[] {
       const entry = byKey.get(key);
       if (!entry) {
         const citations: Citation[] = [{ post, section: link.section }];
-        byKey.set(key, { first: { key, title: link.title, url: link.url, kind: link.kind, citations }, citations });
+        byKey.set(key, {
+          first: { key, title: link.title, url: link.url, kind: link.kind, citations },
+          citations,
+        });
       } else if (!entry.citations.some((c) => c.post === post)) {
         entry.citations.push({ post, section: link.section });
       }

@@ -35,7 +35,7 @@ const candidateLimit = 200;
  */
 export const maxScore = 0.8;
 /** Social profiles rank below the work of the same person: people ask for things to read or watch. */
-const profilePenalty = 0.1;
+const profilePenalty = 0.25;
 
 const fuseOptions: IFuseOptions<SearchRecord> = {
   keys: fields.map((name) => ({ name, weight: fieldWeights[name] })),
@@ -70,19 +70,14 @@ export class SearchIndex {
   /** Every record matching the query, best first, each scoring at most `maxScore`. */
   search(query: ParsedQuery, tagFilter: (record: SearchRecord) => boolean): ScoredRecord[] {
     if (query.words.length === 0) {
-      return this.#records.filter((r) => r.kind === 'post' && tagFilter(r)).map((record) => ({ record, score: 0 }));
+      return this.#records
+        .filter((r) => r.kind === 'post' && tagFilter(r))
+        .map((record) => ({ record, score: 0 }));
     }
     const text = query.words.join(' ');
-    const candidates = this.#inverted
-      .search(text, {
-        combineWith: 'AND',
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length === 4 ? 1 : false),
-        prefix: (term, index, terms) => term.length >= 3 && index === terms.length - 1,
-        boost: fieldWeights,
-        filter: (result) => tagFilter(this.#records[result.id as number] as SearchRecord),
-      })
-      .slice(0, candidateLimit)
-      .map((result) => this.#records[result.id as number] as SearchRecord);
+    // Typos are forgiven only when the words as typed find nothing: "rust" must not also find "trust".
+    const candidates =
+      this.#candidates(text, false, tagFilter) ?? this.#candidates(text, true, tagFilter) ?? [];
     if (candidates.length === 0) return [];
 
     const scored: ScoredRecord[] = [];
@@ -92,6 +87,22 @@ export class SearchIndex {
     }
     scored.sort((a, b) => a.score - b.score || a.record.id - b.record.id);
     return withoutRedundantResources(scored);
+  }
+
+  #candidates(
+    text: string,
+    fuzzy: boolean,
+    tagFilter: (record: SearchRecord) => boolean,
+  ): SearchRecord[] | null {
+    const found = this.#inverted.search(text, {
+      combineWith: 'AND',
+      fuzzy: fuzzy ? (term) => (term.length >= 8 ? 0.2 : term.length >= 4 ? 1 : false) : false,
+      prefix: (term, index, terms) => term.length >= 3 && index === terms.length - 1,
+      boost: fieldWeights,
+      filter: (result) => tagFilter(this.#records[result.id as number] as SearchRecord),
+    });
+    if (found.length === 0) return null;
+    return found.slice(0, candidateLimit).map((result) => this.#records[result.id as number] as SearchRecord);
   }
 
   /** The distinct folded words of the index that look like `word`, for "did you mean" suggestions. */

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type { ContentConfig } from '../../config.ts';
+import { contentOptions, parseCommandArgs } from '../args.ts';
+import { postToJson } from '../json.ts';
+import { loadLibrary } from '../library-loader.ts';
+import type { CommandIO } from './io.ts';
+
+/** Usage of `talkbot index`. */
+export const indexUsage = `Usage: talkbot index [--content DIR] [--json] [--strict]
+
+Loads the content folder and reports what it holds and every problem found,
+one per line as path:line: message.
+
+  --content DIR  the Hugo content folder (default: $CONTENT_DIR or ./content)
+  --json         print {"posts": [...], "problems": [...]}
+  --strict       exit 1 when any problem was found (for a content repository's CI)
+  --drafts       include draft posts      --future  include future-dated posts`;
+
+/** `talkbot index`: what a content folder holds and what is wrong with it. */
+export async function indexCommand(
+  argv: readonly string[],
+  config: ContentConfig,
+  io: CommandIO,
+): Promise<number> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      ...contentOptions,
+      json: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+    },
+    indexUsage,
+  );
+  if (values.help) {
+    io.out(`${indexUsage}\n`);
+    return 0;
+  }
+  const contentDir = values.content ?? config.contentDir;
+  const library = await loadLibrary({
+    contentDir,
+    siteBaseUrl: config.siteBaseUrl,
+    drafts: values.drafts,
+    future: values.future,
+  });
+  if (values.json) {
+    io.out(
+      `${JSON.stringify({ posts: library.posts.map(postToJson), problems: library.problems }, null, 2)}\n`,
+    );
+  } else {
+    const links = library.posts.reduce((n, p) => n + p.links.length, 0);
+    io.out(
+      `${contentDir}: ${plural(library.posts.length, 'post')}, ${plural(library.resources.length, 'resource')} ` +
+        `(${plural(links, 'link')}), ${plural(library.problems.length, 'problem')}\n`,
+    );
+    for (const p of library.problems) {
+      const where = p.path === contentDir ? p.path : join(contentDir, p.path);
+      io.out(`${where}${p.line === null ? '' : `:${p.line}`}: ${p.message}\n`);
+    }
+  }
+  return values.strict && library.problems.length > 0 ? 1 : 0;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

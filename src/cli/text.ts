@@ -1,0 +1,68 @@
+import type { Post, ResourceKind } from '../content/types.ts';
+import type { Hit, SearchResult } from '../search/types.ts';
+
+const kindLabel: Record<ResourceKind, string> = {
+  video: 'video',
+  slides: 'slides',
+  paper: 'paper',
+  profile: 'profile',
+  article: 'article',
+  other: 'link',
+};
+
+/** Formats a date as the bot shows it: `6 Oct 2016`, in UTC so every reader sees the same day. */
+export function shortDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** A readable terminal rendering of one answer: what `/talk` would say, without Slack's formatting. */
+export function renderAnswerText(result: SearchResult): string {
+  const { query, hits, total } = result;
+  if (total === 0) return `No talks or resources match "${query.raw}".\n`;
+  const lines = [`${total} result${total === 1 ? '' : 's'} for "${query.raw}":`, ''];
+  hits.forEach((hit, i) => {
+    lines.push(...renderHit(hit, result.offset + i + 1), '');
+  });
+  if (result.offset + hits.length < total)
+    lines.push(`… ${total - result.offset - hits.length} more (use --limit)`, '');
+  return lines.join('\n');
+}
+
+function renderHit(hit: Hit, position: number): string[] {
+  if (hit.kind === 'post') return renderPost(hit.post, position);
+  const { resource } = hit;
+  const from = resource.citations.map((c) =>
+    c.section ? `${c.section} · from ${c.post.title}` : `from ${c.post.title}`,
+  );
+  return [
+    `${position}. ${resource.title} [${kindLabel[resource.kind]}]`,
+    `   ${resource.url}`,
+    ...from.map((f) => `   ${f}`),
+  ];
+}
+
+function renderPost(post: Post, position: number): string[] {
+  const meta = [
+    post.date ? shortDate(post.date) : null,
+    post.author,
+    post.tags.length ? post.tags.join(', ') : null,
+  ];
+  const lines = [`${position}. ${post.title} [talk]`];
+  if (post.url) lines.push(`   ${post.url}`);
+  lines.push(`   ${meta.filter(Boolean).join(' · ')}`);
+  if (post.description) lines.push(`   ${post.description}`);
+  let section: string | null | undefined;
+  for (const link of post.links) {
+    if (link.section !== section) {
+      section = link.section;
+      lines.push(`   ${section ?? post.title}:`);
+    }
+    lines.push(`     - ${link.title} [${kindLabel[link.kind]}] ${link.url}`);
+  }
+  return lines;
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runTalkbot } from '../helpers/run-cli.ts';
+
+describe('talkbot ask', () => {
+  it('--json prints the contract: one object per query, hits best first', async () => {
+    const run = await runTalkbot(['ask', '--json', 'jepsen', 'xyzzy plugh']);
+    assert.equal(run.code, 0, run.stderr);
+    const [jepsen, nonsense] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(Object.keys(jepsen), ['query', 'hits']);
+    assert.equal(jepsen.query, 'jepsen');
+    const [first] = jepsen.hits;
+    assert.deepEqual(Object.keys(first), ['kind', 'title', 'url', 'section', 'posts', 'score']);
+    assert.equal(first.kind, 'resource');
+    assert.equal(first.title, 'Jepsen');
+    assert.equal(first.url, 'https://aphyr.com/tags/Jepsen');
+    assert.equal(first.section, 'Kyle Kingsbury');
+    assert.deepEqual(first.posts, [
+      { slug: 'qcon-how-did-i-get-here', title: 'QCon: How Did I Get Here?', url: null },
+    ]);
+    assert.equal(typeof first.score, 'number');
+    assert.deepEqual(nonsense, { query: 'xyzzy plugh', hits: [] });
+  });
+
+  it('--json with no query reads standard input: one JSON line per line, in order, in one process', async () => {
+    const queries = ['jepsen', '', 'chaos engineering', 'x'.repeat(300), 'testing distributed'];
+    const run = await runTalkbot(['ask', '--json'], { input: `${queries.join('\n')}\n` });
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.equal(lines.length, queries.length);
+    assert.deepEqual(
+      lines.map((l) => l.query),
+      queries.map((q) => q.trim()),
+    );
+    assert.equal(lines[2].hits[0].title, 'Principles of Chaos Engineering');
+    assert.match(lines[3].error, /under 200/);
+    assert.equal(lines[4].hits[0].posts[0].slug, 'qcon-how-did-i-get-here');
+  });
+
+  it('prints a readable answer, with the talk and its resources under their sections', async () => {
+    const run = await runTalkbot(['ask', 'stream processor']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /QCon: How Did I Get Here\? \[talk\]/);
+    assert.match(run.stdout, /Kyle Kingsbury:\n\s+- Kyle Kingsbury's twitter \[profile\]/);
+  });
+
+  it('takes --content and SITE_BASE_URL into account', async () => {
+    const run = await runTalkbot(['ask', '--json', '--content', 'test/fixtures/sites/talks', 'kafka'], {
+      env: { SITE_BASE_URL: 'https://talks.example.com' },
+    });
+    const answer = JSON.parse(run.stdout);
+    assert.equal(answer.hits[0].url, 'https://talks.example.com/posts/kafka-exactly-once/');
+  });
+
+  it('rejects a bad flag with the usage on standard error and exit code 2', async () => {
+    const run = await runTalkbot(['ask', '--limit', 'zero', 'jepsen']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /--limit must be a whole number/);
+    assert.match(run.stderr, /Usage: talkbot ask/);
+  });
+});
+
+describe('talkbot index', () => {
+  it('--json lists all 13 links of the seed post with their sections and folded titles', async () => {
+    const run = await runTalkbot(['index', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const { posts, problems } = JSON.parse(run.stdout);
+    assert.deepEqual(problems, []);
+    assert.equal(posts.length, 1);
+    const [post] = posts;
+    for (const key of [
+      'slug',
+      'title',
+      'description',
+      'date',
+      'tags',
+      'section',
+      'path',
+      'url',
+      'resources',
+    ]) {
+      assert.ok(key in post, `post has ${key}`);
+    }
+    assert.equal(post.resources.length, 13);
+    const catie = post.resources.filter((r: { section: string }) => r.section === 'Catie McCaffrey');
+    assert.equal(
+      catie[1].title,
+      "The Verification of a Distributed System: A practitioner's guide to increasing confidence in system correctness",
+    );
+    assert.equal(post.resources.at(-1).section, null);
+  });
+
+  it('prints each problem as path:line: message, and --strict exits 1 when there are any', async () => {
+    const run = await runTalkbot(['index', '--strict', '--content', 'test/fixtures/sites/mixed']);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^test\/fixtures\/sites\/mixed: \d+ posts, \d+ resources/);
+    assert.match(
+      run.stdout,
+      /\ntest\/fixtures\/sites\/mixed\/posts\/broken\/bad-toml\.md:4: invalid TOML front matter/,
+    );
+    const clean = await runTalkbot(['index', '--strict']);
+    assert.equal(clean.code, 0);
+  });
+
+  it('reports a content folder that does not exist instead of crashing', async () => {
+    const run = await runTalkbot(['index', '--strict', '--content', 'no/such/folder']);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /no\/such\/folder: cannot read the content folder: no such file or folder/);
+  });
+});
+
+describe('talkbot', () => {
+  it('explains itself with --help, and each command too', async () => {
+    const top = await runTalkbot(['--help']);
+    assert.equal(top.code, 0);
+    assert.match(top.stdout, /Commands:/);
+    for (const command of ['ask', 'index']) {
+      const run = await runTalkbot([command, '--help']);
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, new RegExp(`Usage: talkbot ${command}`));
+    }
+  });
+
+  it('rejects an unknown command with exit code 2', async () => {
+    const run = await runTalkbot(['frobnicate']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown command "frobnicate"/);
+  });
+});
