@@ -1,0 +1,409 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createApiMethods } from './api-methods.ts';
+import { isJsonObject, type JsonObject } from './block-rules.ts';
+import { Chat } from './chat.ts';
+import { Deliverer, type Delivery } from './delivery.ts';
+import { SlackApiError, StandInError } from './errors.ts';
+import { type Fault, Faults } from './faults.ts';
+import { type AppAnswer, postToApp } from './http-delivery.ts';
+import { IdSource } from './ids.ts';
+import {
+  DEFAULT_CHANNEL,
+  DEFAULT_USER,
+  resolveOptions,
+  type StandInOptions,
+  type Transport,
+} from './options.ts';
+import {
+  appHomeOpenedEvent,
+  appMentionEvent,
+  blockActionsPayload,
+  type DisconnectReason,
+  eventCallback,
+  interactiveElements,
+  messageEvent,
+  richTextBlocks,
+  slashCommandFields,
+  urlVerification,
+} from './payloads.ts';
+import { type ResponseBinding, ResponseUrls } from './response-url.ts';
+import { startServer, stopServer } from './server.ts';
+import { SocketModeServer } from './socket-mode.ts';
+import {
+  type ApiCall,
+  type MessageRecord,
+  RecordStore,
+  type StoreListener,
+  type WaitOptions,
+} from './store.ts';
+import { handleApiCall } from './web-api.ts';
+import { channelTypeOf, dmChannelFor, type Workspace } from './workspace.ts';
+
+/** A person typing into a channel, DM or thread. */
+export interface UserMessageInput {
+  channelId: string;
+  userId: string;
+  text: string;
+  threadTs?: string;
+}
+
+/** A slash command invocation. */
+export interface SlashCommandInput {
+  /** @default '/talk' */
+  command?: string;
+  /** @default '' */
+  text?: string;
+  /** @default 'U0USER' */
+  userId?: string;
+  /** @default 'C0GENERAL' */
+  channelId?: string;
+}
+
+/** A click on a button of a recorded message. */
+export interface ButtonClickInput {
+  record: MessageRecord;
+  actionId: string;
+  /** Which block, when the same action_id appears in several. */
+  blockId?: string;
+  /** Overrides the button's own value. */
+  value?: string;
+  /** @default 'U0USER' */
+  userId?: string;
+}
+
+/** The parts the stand-in is wired from. */
+interface Parts {
+  readonly server: Server;
+  readonly url: string;
+  readonly transport: Transport;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly signingSecret: string;
+  readonly appUrl: string | undefined;
+  readonly ackTimeoutMs: number;
+  readonly workspace: Workspace;
+  readonly store: RecordStore;
+  readonly ids: IdSource;
+  readonly faults: Faults;
+  readonly responseUrls: ResponseUrls;
+  readonly socketMode: SocketModeServer;
+}
+
+/** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
+export class SlackStandIn {
+  /** Base URL, e.g. `http://127.0.0.1:43123` (no trailing slash). */
+  readonly url: string;
+  /** Web API base for `clientOptions.slackApiUrl`, with the trailing slash WebClient expects. */
+  readonly apiUrl: string;
+  readonly transport: Transport;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly signingSecret: string;
+  /** Ids and names; `unknownChannels` and `channelsWithoutBot` may be changed while running. */
+  readonly workspace: Workspace;
+  /** The app's Request URL for HTTP delivery (settable once the app listens). */
+  appUrl: string | undefined;
+
+  private readonly parts: Parts;
+  private readonly deliverer: Deliverer;
+  /** The response_url binding of each slash command payload, to record a message carried by its ack. */
+  private readonly commandBindings = new WeakMap<JsonObject, ResponseBinding>();
+  private closed = false;
+
+  private constructor(parts: Parts) {
+    this.parts = parts;
+    this.url = parts.url;
+    this.apiUrl = `${parts.url}/api/`;
+    this.transport = parts.transport;
+    this.botToken = parts.botToken;
+    this.appToken = parts.appToken;
+    this.signingSecret = parts.signingSecret;
+    this.workspace = parts.workspace;
+    this.appUrl = parts.appUrl;
+    this.deliverer = new Deliverer({
+      transport: parts.transport,
+      socketMode: parts.socketMode,
+      ids: parts.ids,
+      signingSecret: parts.signingSecret,
+      ackTimeoutMs: parts.ackTimeoutMs,
+      appUrl: () => this.appUrl,
+    });
+  }
+
+  /** Starts listening; resolves once the Web API answers, so `new App()` may call auth.test right away. */
+  static async start(options: StandInOptions = {}): Promise<SlackStandIn> {
+    const resolved = resolveOptions(options);
+    const { workspace } = resolved;
+    const store = new RecordStore();
+    const ids = new IdSource();
+    const faults = new Faults();
+    const chat = new Chat(store, workspace, ids);
+    const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
+    const socketMode = new SocketModeServer(workspace, resolved.timing);
+    let socketBase = '';
+    const methods = createApiMethods({
+      store,
+      chat,
+      workspace,
+      ids,
+      socketUrl: () => {
+        const ticket = ids.secret();
+        socketMode.issueTicket(ticket);
+        return `${socketBase}/socket?ticket=${ticket}&app_id=${workspace.apiAppId}`;
+      },
+    });
+    const apiContext = { store, faults, methods, tokens: { bot: resolved.botToken, app: resolved.appToken } };
+    const { server, url } = await startServer(
+      {
+        api: (method, req, res) => handleApiCall(apiContext, method, req, res),
+        response: (id, req, res) => responseUrls.handle(id, req, res),
+        socket: (req, socket, head) => socketMode.handleUpgrade(req, socket, head),
+        fallback: resolved.fallback,
+      },
+      resolved,
+    );
+    socketBase = url.replace(/^http/, 'ws');
+    return new SlackStandIn({
+      ...resolved,
+      server,
+      url,
+      ackTimeoutMs: resolved.timing.ackTimeoutMs,
+      store,
+      ids,
+      faults,
+      responseUrls,
+      socketMode,
+    });
+  }
+
+  /** Every message so far, in order (live objects: edits and deletions show up in place). */
+  get records(): readonly MessageRecord[] {
+    return this.parts.store.messages;
+  }
+
+  /** Every Web API call (and response_url POST, as method `response_url`) so far, in order. */
+  get calls(): readonly ApiCall[] {
+    return this.parts.store.calls;
+  }
+
+  /** The Home view last published for each user id. */
+  get homeViews(): ReadonlyMap<string, JsonObject> {
+    return this.parts.store.homeViews;
+  }
+
+  /** True while an app holds a Socket Mode connection. */
+  get isConnected(): boolean {
+    return this.parts.socketMode.isConnected;
+  }
+
+  /** How many Socket Mode connections have opened so far (reconnections included). */
+  get connectionCount(): number {
+    return this.parts.socketMode.connectionCount;
+  }
+
+  /** Calls `listener` on every new or changed message, Home view and Web API call; returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    return this.parts.store.subscribe(listener);
+  }
+
+  /** Resolves with the first message matching `predicate`, already recorded or yet to come; rejects on timeout. */
+  waitFor(predicate: (record: MessageRecord) => boolean, options: WaitOptions = {}): Promise<MessageRecord> {
+    const { store } = this.parts;
+    return store.waitUntil(() => store.messages.find(predicate), 'a matching message', options);
+  }
+
+  /** Resolves with the first Web API call matching `predicate`; rejects on timeout. */
+  waitForCall(predicate: (call: ApiCall) => boolean, options: WaitOptions = {}): Promise<ApiCall> {
+    const { store } = this.parts;
+    return store.waitUntil(() => store.calls.find(predicate), 'a matching Web API call', options);
+  }
+
+  /** Resolves with the Home view published for `userId` (now or later); rejects on timeout. */
+  waitForHomeView(userId: string, options: WaitOptions = {}): Promise<JsonObject> {
+    const { store } = this.parts;
+    return store.waitUntil(() => store.homeViews.get(userId), `a Home view for ${userId}`, options);
+  }
+
+  /** Makes the next `times` calls of `method` (or `response_url`) fail with `fault`. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.parts.faults.failNext(method, fault, times);
+  }
+
+  /** Forgets every queued fault. */
+  clearFaults(): void {
+    this.parts.faults.clear();
+  }
+
+  /** Records what a person types and delivers what Slack would: `message` (im) in a DM, `app_mention` elsewhere. */
+  async userMessage(input: UserMessageInput): Promise<{ record: MessageRecord; delivery?: Delivery }> {
+    const { store, ids } = this.parts;
+    const { channelId, userId, text, threadTs } = input;
+    const record = store.addMessage({
+      channel: channelId,
+      ts: ids.nextTs(),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      user: userId,
+      text,
+      blocks: richTextBlocks(text, ids.blockId()),
+      deleted: false,
+      edits: [],
+      source: 'user',
+    });
+    const parentUserId = threadTs ? store.findMessage(channelId, threadTs)?.user : undefined;
+    const typed = {
+      userId,
+      channelId,
+      text,
+      ts: record.ts,
+      ...(threadTs ? { threadTs } : {}),
+      ...(parentUserId ? { parentUserId } : {}),
+      clientMsgId: randomUUID(),
+      blocks: record.blocks,
+    };
+    // Slack sends no app_mention for DMs: they arrive only as message events with channel_type "im".
+    if (channelTypeOf(channelId) === 'im') {
+      return { record, delivery: await this.deliverEvent(messageEvent(this.workspace, typed)) };
+    }
+    if (text.includes(`<@${this.workspace.botUserId}>`)) {
+      return { record, delivery: await this.deliverEvent(appMentionEvent(this.workspace, typed)) };
+    }
+    return { record };
+  }
+
+  /** Delivers a slash command with a fresh response_url; an ack holding a message is recorded as Slack shows it. */
+  async slashCommand(input: SlashCommandInput = {}): Promise<Delivery> {
+    const channelId = input.channelId ?? DEFAULT_CHANNEL;
+    const userId = input.userId ?? DEFAULT_USER;
+    const binding: ResponseBinding = { kind: 'command', channel: channelId, userId };
+    const payload = slashCommandFields(this.workspace, {
+      command: input.command ?? '/talk',
+      text: input.text ?? '',
+      userId,
+      channelId,
+      responseUrl: this.parts.responseUrls.create(this.url, binding),
+      triggerId: this.parts.ids.triggerId(),
+    });
+    this.commandBindings.set(payload, binding);
+    return this.deliver('slash_commands', payload, 0);
+  }
+
+  /** Delivers the `block_actions` of a click on a button of a recorded message. */
+  async clickButton(input: ButtonClickInput): Promise<Delivery> {
+    const { record, actionId } = input;
+    const userId = input.userId ?? DEFAULT_USER;
+    if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
+    if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
+      throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
+    }
+    const elements = interactiveElements(record.blocks);
+    const button = elements.find(
+      ({ blockId, element }) =>
+        element.type === 'button' &&
+        element.action_id === actionId &&
+        (input.blockId === undefined || blockId === input.blockId),
+    );
+    if (button === undefined) {
+      const available = elements.map(({ element }) => `${String(element.type)}:${String(element.action_id)}`);
+      throw new StandInError(
+        'no_such_button',
+        `no button with action_id ${actionId} in message ${record.ts}; it has: ${available.join(', ') || 'none'}`,
+      );
+    }
+    const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
+    const payload = blockActionsPayload(this.workspace, {
+      record,
+      button,
+      userId,
+      ...(input.value !== undefined ? { value: input.value } : {}),
+      responseUrl: this.parts.responseUrls.create(this.url, binding),
+      triggerId: this.parts.ids.triggerId(),
+      actionTs: this.parts.ids.nextTs(),
+    });
+    return this.deliver('interactive', payload, 0);
+  }
+
+  /** Delivers `app_home_opened` (Home tab) for a user, with their last published view if any. */
+  openHome(userId: string = DEFAULT_USER): Promise<Delivery> {
+    const view = this.parts.store.homeViews.get(userId);
+    const event = appHomeOpenedEvent({
+      userId,
+      channelId: dmChannelFor(userId),
+      eventTs: this.parts.ids.nextTs(),
+      ...(view ? { view } : {}),
+    });
+    return this.deliverEvent(event);
+  }
+
+  /** Wraps an inner event in `event_callback` and delivers it. */
+  deliverEvent(event: JsonObject): Promise<Delivery> {
+    const payload = eventCallback(this.workspace, event, {
+      eventId: this.parts.ids.eventId(),
+      eventTime: Math.floor(Date.now() / 1000),
+    });
+    return this.deliver('events_api', payload, 0);
+  }
+
+  /** Delivers the same payload again as Slack's retry: same event_id, retry attempt + 1. */
+  redeliver(previous: Delivery): Promise<Delivery> {
+    return this.deliver(previous.type, previous.payload, previous.retryAttempt + 1);
+  }
+
+  /** HTTP only: sends the signed `url_verification` Slack sends when the Request URL is saved. */
+  async verifyUrl(challenge: string = this.parts.ids.secret()): Promise<AppAnswer> {
+    return postToApp({
+      url: this.deliverer.appUrl(),
+      signingSecret: this.signingSecret,
+      body: JSON.stringify(urlVerification(this.workspace, challenge)),
+      contentType: 'application/json',
+      timeoutMs: this.parts.ackTimeoutMs,
+    });
+  }
+
+  /** Resolves once an app holds a Socket Mode connection. */
+  waitForConnection(timeoutMs?: number): Promise<void> {
+    return this.parts.socketMode.waitForConnection(timeoutMs);
+  }
+
+  /** Sends Socket Mode `disconnect` and resolves once the connection has closed (the app then reconnects). */
+  disconnect(reason: DisconnectReason = 'refresh_requested'): Promise<void> {
+    return this.parts.socketMode.disconnect(reason);
+  }
+
+  /**
+   * Closes every socket and the server; pending deliveries and waits reject. Stop the app first: a Bolt app left
+   * running would try to reconnect to a server that is gone.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.parts.store.close();
+    await this.parts.socketMode.close();
+    this.parts.responseUrls.clear();
+    await stopServer(this.parts.server);
+  }
+
+  private async deliver(...args: Parameters<Deliverer['deliver']>): Promise<Delivery> {
+    const delivery = await this.deliverer.deliver(...args);
+    const ackError = this.recordCommandAck(delivery.payload, delivery.ack);
+    return ackError === undefined ? delivery : { ...delivery, ackError };
+  }
+
+  /** A slash command's ack may hold the reply itself; Slack shows it like a response_url message. */
+  private recordCommandAck(payload: JsonObject, ack: unknown): string | undefined {
+    const binding = this.commandBindings.get(payload);
+    if (binding === undefined || !isJsonObject(ack)) return undefined;
+    if (ack.text === undefined && ack.blocks === undefined) return undefined;
+    try {
+      this.parts.responseUrls.apply(
+        binding,
+        { ...ack, replace_original: false, delete_original: false },
+        'ack',
+      );
+      return undefined;
+    } catch (error) {
+      if (error instanceof SlackApiError) return error.code;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { signRequest, verifySlackSignature } from '../../src/local/index.ts';
+
+// Slack's documented test vector (docs.slack.dev/authentication/verifying-requests-from-slack),
+// as recorded in /work/shared/slack-payloads/08_request_signing.json.
+const VECTOR = {
+  signingSecret: '8f742231b10e8888abcd99yyyzzz85a5',
+  timestamp: '1531420618',
+  body:
+    'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V' +
+    '&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=' +
+    '&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN' +
+    '&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+  signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+};
+
+describe('request signing', () => {
+  it('reproduces the signature of Slack’s documented test vector', () => {
+    assert.equal(signRequest(VECTOR.signingSecret, VECTOR.timestamp, VECTOR.body), VECTOR.signature);
+  });
+
+  it('accepts the test vector at its own time', () => {
+    const check = { ...VECTOR, nowSeconds: Number(VECTOR.timestamp) + 10 };
+    assert.equal(verifySlackSignature(check), true);
+  });
+
+  it('refuses a changed body, a wrong secret, a missing header and a bad version', () => {
+    const now = Number(VECTOR.timestamp);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now, body: `${VECTOR.body}&x=1` }), false);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now, signingSecret: 'other' }), false);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now, signature: undefined }), false);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now, timestamp: undefined }), false);
+    const v1 = VECTOR.signature.replace('v0=', 'v1=');
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now, signature: v1 }), false);
+  });
+
+  it('refuses a timestamp more than five minutes away', () => {
+    const now = Number(VECTOR.timestamp);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now + 301 }), false);
+    assert.equal(verifySlackSignature({ ...VECTOR, nowSeconds: now + 300 }), true);
+  });
+});
