@@ -1,0 +1,68 @@
+import type { Post } from '../../content/types.ts';
+import type { Resource } from '../../search/types.ts';
+import { escapeMrkdwn } from './escape.ts';
+import { foldSpace, formatDate, plural, slackDate } from './format.ts';
+import { fitView, largestFitting } from './limits.ts';
+import type { Block, HomeView } from './message.ts';
+import { context, divider, header, postTitle, resourceLink, section } from './parts.ts';
+import { truncateMrkdwn } from './truncate.ts';
+
+/** Latest talks listed on the Home tab. */
+const LATEST_SHOWN = 10;
+/** A post's description on the Home tab is one glance long. */
+const DESCRIPTION_CHARS = 200;
+
+/** What the Home tab shows. */
+export interface HomeInput {
+  /** Posts, latest first; the first ten are listed. */
+  readonly posts: readonly Post[];
+  readonly totalPosts: number;
+  readonly totalResources: number;
+  /** Content problems found at the last load, shown so a writer notices them. */
+  readonly problems?: number;
+  /** The next scheduled reading tip, or null when tips are off. */
+  readonly nextTip?: { readonly resource: Resource; readonly at: Date } | null;
+}
+
+/** Renders the Home tab: how to ask, the latest talks, and the next reading tip or that tips are off. */
+export function renderHome(input: HomeInput): HomeView {
+  const latest = input.posts.slice(0, LATEST_SHOWN);
+  const shown = largestFitting(latest.length, (count) => renderView(input, latest.slice(0, count)));
+  return fitView(renderView(input, latest.slice(0, shown)));
+}
+
+function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
+  const counts = [plural(input.totalPosts, 'talk'), plural(input.totalResources, 'resource')];
+  if (input.problems !== undefined && input.problems > 0) {
+    counts.push(`⚠️ ${plural(input.problems, 'content problem')} (see \`talkbot index\`)`);
+  }
+  const blocks: Block[] = [
+    header('talkbot'),
+    section(
+      'I find conference talks from the blog, and the papers, videos and people they cite.\n' +
+        'Ask with `/talk jepsen` or `/talk tag:testing`, or mention me in a channel: `@talkbot jepsen?`',
+    ),
+    context(counts.join(' · ')),
+    divider(),
+    section('*Latest talks*'),
+  ];
+  if (latest.length === 0) blocks.push(section('No talks yet.'));
+  for (const post of latest) blocks.push(section(postLine(post)));
+  blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
+  return { type: 'home', blocks };
+}
+
+function postLine(post: Post): string {
+  const date = post.date === null ? null : formatDate(post.date);
+  const title = date === null ? postTitle(post) : `${postTitle(post)}  ·  ${date}`;
+  const description = foldSpace(post.description);
+  return description === ''
+    ? title
+    : `${title}\n${truncateMrkdwn(escapeMrkdwn(description), DESCRIPTION_CHARS)}`;
+}
+
+function tipLine(next: NonNullable<HomeInput['nextTip']> | null): string {
+  if (next === null) return '*Reading tips are off.*';
+  const when = slackDate(next.at, '{date_short_pretty} at {time}');
+  return `*Next reading tip*${when === null ? '' : ` · ${when}`}\n${resourceLink(next.resource)}`;
+}

@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderAnswer } from '../../../src/slack/blocks/answer.ts';
+import { decodeAnswerRef } from '../../../src/slack/blocks/answer-ref.ts';
+import { checkMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import type { Block, Button, Message } from '../../../src/slack/blocks/message.ts';
+import {
+  allText,
+  generatedPost,
+  jepsen,
+  postHit,
+  postWithLinks,
+  resourceHit,
+  result,
+  SEED_HEADINGS,
+  SEED_READING_HEADINGS,
+  seedPost,
+} from './fixtures.ts';
+
+const asker = { pageSize: 5, ephemeral: true };
+
+function buttons(message: Message): Button[] {
+  return message.blocks.flatMap((block: Block) => {
+    if (block.type === 'actions') return block.elements.filter((e): e is Button => e.type === 'button');
+    if (block.type === 'section' && block.accessory?.type === 'button') return [block.accessory];
+    return [];
+  });
+}
+
+function buttonNamed(message: Message, actionId: string): Button | undefined {
+  return buttons(message).find((b) => b.action_id === actionId);
+}
+
+describe('renderAnswer, the seed talk', () => {
+  const seed = seedPost();
+  const message = renderAnswer(result('testing distributed', [postHit(seed)]), asker);
+  const shown = allText(message);
+
+  it('is within every limit', () => {
+    assert.deepEqual(checkMessage(message), []);
+  });
+
+  it('shows the title in bold, the description and the date, author and tags', () => {
+    assert.ok(shown.includes('*QCon: How Did I Get Here?*'));
+    assert.ok(shown.includes('Post with link my 2016 QCon New York talk'));
+    assert.match(shown, /6 Oct 2016 · by Sean T\. Allen · 🏷 talks, testing, distributed systems/);
+  });
+
+  it('links the title to the post when it has a permalink', () => {
+    const linked = renderAnswer(
+      result('qcon', [postHit(seedPost({ url: 'https://example.com/posts/qcon/' }))]),
+      asker,
+    );
+    assert.ok(allText(linked).includes('*<https://example.com/posts/qcon/|QCon: How Did I Get Here?>*'));
+  });
+
+  it('lists the six reading-list headings in content order', () => {
+    let from = 0;
+    for (const heading of SEED_READING_HEADINGS) {
+      const at = shown.indexOf(`*${heading}*`, from);
+      assert.ok(at > from, `${heading} after position ${from}`);
+      from = at;
+    }
+  });
+
+  it('groups every one of the 13 links, the slides under "The talk"', () => {
+    assert.ok(
+      shown.includes(
+        `*${SEED_HEADINGS[0]}*  🎬 <https://www.infoq.com/presentations/trust-distributed-systems|`,
+      ),
+    );
+    assert.match(
+      shown,
+      /\*The talk\* {2}📑 <https:\/\/speakerdeck\.com\/seantallen\/[^|]+\|slides available on Speakerdeck>/,
+    );
+    assert.equal((shown.match(/<https?:\/\//g) ?? []).length, 13);
+    assert.ok(shown.includes('<http://queue.acm.org/detail.cfm?ref=rss&amp;id=2889274|'));
+  });
+
+  it('labels resources by kind', () => {
+    assert.ok(shown.includes('👤 <https://twitter.com/aphyr|'));
+    assert.ok(
+      shown.includes('📄 <http://www.cs.berkeley.edu/~palvaro/molly.pdf|Lineage-driven Fault Injection>'),
+    );
+  });
+
+  it('summarises in the fallback text', () => {
+    assert.equal(message.text, '1 result for "testing distributed": QCon: How Did I Get Here?');
+  });
+
+  it('offers Share in channel to the asker, but no More results on the last page', () => {
+    const share = buttonNamed(message, 'talk_share');
+    assert.ok(share);
+    assert.deepEqual(decodeAnswerRef(share.value), { query: 'testing distributed', offset: 0 });
+    assert.equal(buttonNamed(message, 'talk_more'), undefined);
+  });
+});
+
+describe('renderAnswer, a resource hit', () => {
+  it('names the section and every citing post', () => {
+    const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), asker);
+    assert.deepEqual(checkMessage(message), []);
+    const shown = allText(message);
+    assert.ok(shown.includes('*📰 <https://aphyr.com/tags/Jepsen|Jepsen>*  _article_'));
+    assert.ok(shown.includes('Kyle Kingsbury · from *QCon: How Did I Get Here?*'));
+  });
+
+  it('names several citing posts and says how many more', () => {
+    const posts = [1, 2, 3, 4, 5].map((n) => generatedPost(n));
+    const resource = {
+      ...jepsen(),
+      citations: [
+        { post: seedPost(), section: 'Kyle Kingsbury' },
+        ...posts.map((post) => ({ post, section: null })),
+      ],
+    };
+    const shown = allText(renderAnswer(result('jepsen', [resourceHit(resource)]), asker));
+    assert.match(
+      shown,
+      /from \*QCon: How Did I Get Here\?\*, \*<https:\/\/example\.com\/posts\/talk-1\/\|[^>]+>\*, \*<[^>]+>\* and 3 more/,
+    );
+  });
+});
+
+describe('renderAnswer, paging and sharing', () => {
+  const hits = [postHit(seedPost()), resourceHit(jepsen()), postHit(generatedPost(1))];
+
+  it('offers More results with the next offset when more hits exist', () => {
+    const message = renderAnswer(result('testing', hits, { total: 12, offset: 3 }), asker);
+    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
+      query: 'testing',
+      offset: 6,
+    });
+    assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_share')?.value), {
+      query: 'testing',
+      offset: 3,
+    });
+    const shown = allText(message);
+    assert.ok(shown.includes('results 4–6 of 12'));
+    assert.ok(shown.includes('6 more – use *More results*'));
+    assert.ok(message.text.endsWith(', …'));
+  });
+
+  it('shows at most pageSize hits', () => {
+    const message = renderAnswer(result('testing', hits), { pageSize: 2, ephemeral: false });
+    assert.equal(message.blocks.filter((b) => b.type === 'divider').length, 3);
+    assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
+      query: 'testing',
+      offset: 2,
+    });
+  });
+
+  it('has no Share button once shared, and says who shared it', () => {
+    const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), {
+      pageSize: 5,
+      ephemeral: false,
+      sharedBy: 'U024BE7LH',
+    });
+    assert.equal(buttonNamed(message, 'talk_share'), undefined);
+    assert.equal(
+      message.blocks.some((b) => b.type === 'actions'),
+      false,
+    );
+    assert.match(allText(message), /^Shared by <@U024BE7LH> · /m);
+  });
+
+  it('omits a shared-by id that is not a Slack user id', () => {
+    for (const sharedBy of ['<!channel>', 'U1>', 'here', '']) {
+      const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), { ...asker, sharedBy });
+      assert.ok(!allText(message).includes('Shared by'), sharedBy);
+      assert.deepEqual(checkMessage(message), []);
+    }
+  });
+
+  it('shows fewer hits than the page when Slack would refuse more, and pages on from the last one shown', () => {
+    const big = Array.from({ length: 10 }, (_, i) =>
+      postHit(postWithLinks(15, { slug: `big-${i}`, title: `Big ${i}` })),
+    );
+    const message = renderAnswer(result('big', big, { total: 10 }), { pageSize: 10, ephemeral: true });
+    assert.deepEqual(checkMessage(message), []);
+    const shown = message.blocks.filter((b) => b.type === 'divider').length - 1;
+    assert.ok(shown >= 1 && shown < 10, `${shown} shown`);
+    assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
+      query: 'big',
+      offset: shown,
+    });
+    assert.ok(allText(message).includes(`${10 - shown} more – use *More results*`));
+  });
+});
+
+describe('renderAnswer, hostile input', () => {
+  const attacks = '<!channel> <!here> <@U123> <https://evil.example|click> @here @channel @everyone & *_~`|';
+
+  it('echoes the query as harmless text', () => {
+    for (const hits of [[resourceHit(jepsen())], []]) {
+      const message = renderAnswer(result(attacks, hits, { total: hits.length }), asker);
+      assert.deepEqual(checkMessage(message), []);
+      const json = JSON.stringify(message);
+      for (const live of [
+        '<!channel>',
+        '<!here>',
+        '<@U123>',
+        '<https://evil.example',
+        '@here',
+        '@channel',
+        '@everyone',
+      ]) {
+        assert.ok(!json.includes(live), `${live} in ${json}`);
+      }
+      assert.ok(allText(message).includes('&lt;!channel&gt;'));
+    }
+  });
+
+  it('keeps hostile titles, labels and URLs from breaking out', () => {
+    const post = seedPost({
+      title: 'Title <!channel> | *bold*',
+      description: 'Desc <https://evil.example|click> @here',
+      author: '<@U999>',
+      tags: ['<!here>'],
+      links: [
+        {
+          title: 'a|b>c <!channel>',
+          url: 'https://ok.example/x',
+          section: 'S <!here>',
+          kind: 'paper',
+          line: 1,
+        },
+        { title: 'js', url: 'javascript:alert(1)', section: null, kind: 'other', line: 2 },
+        { title: 'spaces', url: 'https://ok.example/a b|c>', section: null, kind: 'other', line: 3 },
+      ],
+    });
+    const message = renderAnswer(result('x', [postHit(post)]), asker);
+    assert.deepEqual(checkMessage(message), []);
+    const json = JSON.stringify(message);
+    for (const live of [
+      '<!channel>',
+      '<!here>',
+      '<@U999>',
+      '<https://evil.example',
+      'javascript:alert(1)|',
+      '@here',
+    ]) {
+      assert.ok(!json.includes(live), `${live} in ${json}`);
+    }
+    const shown = allText(message);
+    assert.ok(shown.includes('<https://ok.example/x|a∣b&gt;c &lt;!channel&gt;>'));
+    assert.ok(shown.includes('🔗 js'));
+    assert.ok(shown.includes('<https://ok.example/a%20b%7Cc%3E|spaces>'));
+  });
+});
+
+describe('renderAnswer, no results', () => {
+  it('says so, echoes the query and offers suggestions and a hint', () => {
+    const message = renderAnswer(result('jepsn <b>', []), { ...asker, suggestions: ['jepsen', 'testing'] });
+    assert.deepEqual(checkMessage(message), []);
+    const shown = allText(message);
+    assert.ok(shown.includes('I found nothing for “jepsn &lt;b&gt;”.'));
+    assert.ok(shown.includes('Did you mean *jepsen*, *testing*?'));
+    assert.ok(shown.includes('`/talk tag:testing`'));
+    assert.equal(buttons(message).length, 0);
+    assert.equal(message.text, 'No results for "jepsn &lt;b&gt;"');
+  });
+
+  it('leaves out suggestions when there are none', () => {
+    const message = renderAnswer(result('zzz', []), asker);
+    assert.ok(!allText(message).includes('Did you mean'));
+  });
+
+  it('says so when the page is past the last hit', () => {
+    const message = renderAnswer(result('jepsen', [], { total: 3, offset: 5 }), asker);
+    assert.deepEqual(checkMessage(message), []);
+    assert.match(allText(message), /all: every one of the 3 results/);
+  });
+});
+
+describe('renderAnswer, a post with 300 links', () => {
+  const message = renderAnswer(result('big', [postHit(postWithLinks(300))]), asker);
+
+  it('stays within every limit', () => {
+    assert.deepEqual(checkMessage(message), []);
+    assert.ok(message.blocks.length <= LIMITS.messageBlocks);
+  });
+
+  it('shows the first links, says how many more, and offers More from this talk', () => {
+    assert.ok(allText(message).includes('and 285 more links: use *More from this talk*'));
+    const more = buttonNamed(message, 'tip_more');
+    assert.equal(more?.value, 'talk-999');
+  });
+});
