@@ -1,0 +1,48 @@
+import type { Library } from '../search/library.ts';
+import { parseQuery, QueryError } from '../search/query.ts';
+import { renderAnswer, renderError, renderHelp } from './blocks/index.ts';
+import type { Message } from './blocks/message.ts';
+
+/** How many hits one answer shows before offering More results. */
+export const answerPageSize = 5;
+
+/** How an answer is asked for: which page, and whether only the asker sees it. */
+export interface AnswerRequest {
+  readonly offset?: number;
+  readonly ephemeral: boolean;
+  /** The user who shared it into the channel, for a shared answer. */
+  readonly sharedBy?: string;
+}
+
+/** Whether a query text asks for help rather than for talks. */
+export function isHelpRequest(text: string): boolean {
+  return /^(help|\?|)$/i.test(text.trim());
+}
+
+/** Turns what a user typed into the message talkbot answers with: help, an answer page, or a query error. */
+export function answerQuery(library: Library, text: string, request: AnswerRequest): Message {
+  if (isHelpRequest(text)) return renderHelp();
+  let query: ReturnType<typeof parseQuery>;
+  try {
+    query = parseQuery(text);
+  } catch (error) {
+    if (error instanceof QueryError) return renderError(error.message);
+    throw error;
+  }
+  const result = library.search(query, { offset: request.offset ?? 0, limit: answerPageSize });
+  return renderAnswer(result, {
+    pageSize: answerPageSize,
+    ephemeral: request.ephemeral,
+    ...(request.sharedBy ? { sharedBy: request.sharedBy } : {}),
+    ...(result.total === 0 ? { suggestions: library.suggest(query) } : {}),
+  });
+}
+
+/** The query in a mention or DM: the text without any mention of the bot. */
+export function queryFromMessage(text: string, botUserId: string | undefined): string {
+  const withoutBot = botUserId ? text.replaceAll(`<@${botUserId}>`, ' ') : text;
+  // A mention that arrives with its label (`<@U123|talkbot>`) is stripped the same way.
+  return (
+    botUserId ? withoutBot.replace(new RegExp(`<@${botUserId}\\|[^>]*>`, 'g'), ' ') : withoutBot
+  ).trim();
+}

@@ -1,0 +1,76 @@
+import { App, type Logger, type webApi } from '@slack/bolt';
+import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import { slackErrorCode } from './slack-errors.ts';
+
+/** How the app reaches Slack (or the local stand-in, which speaks Socket Mode). */
+export type SlackTransport =
+  | { readonly kind: 'socket'; readonly appToken: string }
+  | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number; readonly host?: string };
+
+/** Everything needed to build the Bolt app. */
+export interface SlackAppOptions {
+  readonly botToken: string;
+  readonly transport: SlackTransport;
+  /** Web API base URL (GovSlack, a proxy, the stand-in), or null for Slack's own. */
+  readonly apiUrl: string | null;
+  readonly logger: Logger;
+  readonly deps: ListenerDeps;
+  /** Web API retries. @default interactiveRetries */
+  readonly retryConfig?: webApi.RetryOptions;
+}
+
+/**
+ * Retries for calls made while a user waits: a few quick tries, not the SDK's default of ten over
+ * half an hour (an answer that arrives tomorrow helps nobody). Rate limits are still honoured:
+ * the client waits out `Retry-After` before retrying.
+ */
+export const interactiveRetries: webApi.RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 300,
+  maxTimeout: 3000,
+};
+
+/** Builds the Bolt app for a transport and registers talkbot's listeners: wiring only. */
+export function createSlackApp(options: SlackAppOptions): App {
+  const { transport, logger } = options;
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? interactiveRetries,
+  };
+  const common = { token: options.botToken, logger, clientOptions, ignoreSelf: true } as const;
+  const app =
+    transport.kind === 'socket'
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: transport.appToken,
+          // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
+          installerOptions: { clientOptions },
+        })
+      : new App({
+          ...common,
+          signingSecret: transport.signingSecret,
+          port: transport.port,
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"ok":true}');
+              },
+            },
+          ],
+        });
+
+  app.use(dropRedeliveredEvents(new SeenEvents()));
+  registerListeners(app, options.deps);
+  app.error(async (error) => {
+    const code = slackErrorCode(error.original ?? error) ?? error.code;
+    logger.error(`unhandled error in a listener (${code}): ${error.message}`);
+  });
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+
+/** How long an event id is remembered: Slack retries within minutes (three tries, up to ~5 min apart). */
+const rememberMs = 60 * 60 * 1000;
+/** A bound on memory even under a flood of events. */
+const maxRemembered = 10_000;
+
+/**
+ * Remembers event ids so that an event Slack delivers again (`X-Slack-Retry-Num` over HTTP,
+ * `retry_attempt` in Socket Mode) is acknowledged but not answered twice.
+ */
+export class SeenEvents {
+  readonly #seen = new Map<string, number>();
+
+  /** Records an id; true when it was already seen recently. */
+  check(id: string, now = Date.now()): boolean {
+    const at = this.#seen.get(id);
+    if (at !== undefined && now - at < rememberMs) return true;
+    this.#seen.set(id, now);
+    if (this.#seen.size > maxRemembered) {
+      // Maps iterate in insertion order: the first key is the oldest.
+      const oldest = this.#seen.keys().next().value;
+      if (oldest !== undefined) this.#seen.delete(oldest);
+    }
+    return false;
+  }
+}
+
+/** Bolt global middleware that drops re-delivered Events API events before any listener sees them. */
+export function dropRedeliveredEvents(seen: SeenEvents): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, logger }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && seen.check(eventId)) {
+      logger.debug(`ignoring re-delivered event ${eventId}`);
+      return;
+    }
+    await next();
+  };
+}

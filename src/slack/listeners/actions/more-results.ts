@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerQuery } from '../../answer-query.ts';
+import { decodeAnswerRef, renderError } from '../../blocks/index.ts';
+import type { ListenerDeps } from '../deps.ts';
+import { staleButtonText } from './share.ts';
+
+/**
+ * More results: the next page of the same query. An ephemeral answer is replaced in place; on a
+ * message everyone sees, the next page goes to the clicker alone, so one person's browsing never
+ * rewrites the channel.
+ */
+export function moreResults(deps: ListenerDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    await ack();
+    const ref = decodeAnswerRef(action.value);
+    if (!ref) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderError(staleButtonText) });
+      return;
+    }
+    const message = answerQuery(deps.library(), ref.query, { offset: ref.offset, ephemeral: true });
+    if (body.container?.is_ephemeral === true) {
+      await respond({ replace_original: true, ...message });
+    } else {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { type Logger, LogLevel } from '@slack/bolt';
+import type { LogLevelName } from '../config.ts';
+
+const order: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+
+/**
+ * A Bolt-compatible logger that writes one line per message to standard error and replaces every
+ * configured secret (tokens, signing secret) with `[redacted]`, whatever a library chose to log.
+ */
+export class RedactingLogger implements Logger {
+  #level: LogLevel;
+  #name = 'talkbot';
+  readonly #secrets: readonly string[];
+  readonly #write: (line: string) => void;
+
+  constructor(
+    level: LogLevelName,
+    secrets: readonly (string | null | undefined)[],
+    write: (line: string) => void = (line) => {
+      process.stderr.write(line);
+    },
+  ) {
+    this.#level = level as LogLevel;
+    // Short values could match innocent text; real tokens and secrets are far longer.
+    this.#secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    this.#write = write;
+  }
+
+  debug(...msg: unknown[]): void {
+    this.#log(LogLevel.DEBUG, msg);
+  }
+  info(...msg: unknown[]): void {
+    this.#log(LogLevel.INFO, msg);
+  }
+  warn(...msg: unknown[]): void {
+    this.#log(LogLevel.WARN, msg);
+  }
+  error(...msg: unknown[]): void {
+    this.#log(LogLevel.ERROR, msg);
+  }
+  setLevel(level: LogLevel): void {
+    this.#level = level;
+  }
+  getLevel(): LogLevel {
+    return this.#level;
+  }
+  setName(name: string): void {
+    this.#name = name;
+  }
+
+  #log(level: LogLevel, msg: readonly unknown[]): void {
+    if (order.indexOf(level) < order.indexOf(this.#level)) return;
+    let text = msg.map(describe).join(' ');
+    for (const secret of this.#secrets) text = text.replaceAll(secret, '[redacted]');
+    this.#write(`${new Date().toISOString()} ${level.toUpperCase()} [${this.#name}] ${text}\n`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.stack ?? value.message;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, readConfig } from '../src/config.ts';
+
+const bot = 'xoxb-1111-2222-abcdefabcdef';
+const app = 'xapp-1-A0001-3333-abcdefabcdef';
+const secret = '8f742231b10e8888abc1233cd2b85a55';
+
+describe('readConfig', () => {
+  it('runs locally when no Slack variable is set, with sensible defaults', () => {
+    const config = readConfig({});
+    assert.equal(config.mode, 'local');
+    assert.equal(config.port, 3000);
+    assert.equal(config.contentDir, './content');
+    assert.equal(config.tips, null);
+    assert.equal(config.logLevel, 'info');
+  });
+
+  it('picks Socket Mode when an app token is set, HTTP when only a signing secret is', () => {
+    assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app }).mode, 'socket');
+    assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret }).mode, 'http');
+    assert.equal(
+      readConfig({
+        SLACK_BOT_TOKEN: bot,
+        SLACK_APP_TOKEN: app,
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_MODE: 'http',
+      }).mode,
+      'http',
+    );
+  });
+
+  it('reads the API URL with a trailing slash, and tips with their defaults', () => {
+    const config = readConfig({ SLACK_API_URL: 'https://slack-gov.com/api', TIP_CHANNEL: 'C0123ABC' });
+    assert.equal(config.apiUrl, 'https://slack-gov.com/api/');
+    assert.deepEqual(config.tips, { channel: 'C0123ABC', schedule: '0 9 * * 1-5', timezone: 'UTC' });
+  });
+
+  const bad: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-user-token-secret' }, /must start with "xoxb-"/],
+    [
+      'SLACK_APP_TOKEN',
+      { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: 'xoxb-wrong-kind-secret' },
+      /must start with "xapp-"/,
+    ],
+    ['SLACK_BOT_TOKEN', { SLACK_APP_TOKEN: app }, /is missing/],
+    ['SLACK_APP_TOKEN', { SLACK_BOT_TOKEN: bot, SLACK_MODE: 'socket' }, /missing for Socket Mode/],
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: bot }, /missing for HTTP mode/],
+    [
+      'SLACK_SIGNING_SECRET',
+      { SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: 'not hex at all, secret!' },
+      /not a signing secret/,
+    ],
+    ['SLACK_MODE', { SLACK_MODE: 'carrier-pigeon' }, /use "socket" or "http"/],
+    ['SLACK_API_URL', { SLACK_API_URL: 'slack-gov.com/api' }, /not a URL/],
+    ['SITE_BASE_URL', { SITE_BASE_URL: 'ftp://example.com' }, /http/],
+    ['PORT', { PORT: 'eighty' }, /not a port number/],
+    ['TIP_CHANNEL', { TIP_CHANNEL: '#general' }, /not a channel ID/],
+    ['TIP_SCHEDULE', { TIP_CHANNEL: 'C0123ABC', TIP_SCHEDULE: 'every morning' }, /not a cron expression/],
+    ['TIP_TIMEZONE', { TIP_CHANNEL: 'C0123ABC', TIP_TIMEZONE: 'Mars/Olympus_Mons' }, /not an IANA time zone/],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /use one of debug, info, warn, error/],
+  ];
+  for (const [variable, env, message] of bad) {
+    it(`names ${variable} when it is wrong (${JSON.stringify(env)}), without printing a secret`, () => {
+      assert.throws(
+        () => readConfig(env),
+        (e: unknown) => {
+          assert.ok(e instanceof ConfigError);
+          assert.equal(e.variable, variable);
+          assert.match(e.message, message);
+          for (const value of Object.values(env)) {
+            if (value && /secret|xox|xapp/.test(value))
+              assert.ok(!e.message.includes(value), 'secret echoed');
+          }
+          return true;
+        },
+      );
+    });
+  }
+});

@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { loadContent } from '../../src/content/load.ts';
+import { SlackStandIn, type Transport } from '../../src/local/index.ts';
+import { Library } from '../../src/search/library.ts';
+import { createSlackApp } from '../../src/slack/app.ts';
+import { LibraryStore } from '../../src/slack/library-store.ts';
+import { RedactingLogger } from '../../src/slack/logger.ts';
+
+/** A signing secret in Slack's format (hex); fake, as every credential in tests. */
+export const testSigningSecret = '8f742231b10e8888abc1233cd2b85a55';
+
+/** The real talkbot app connected to a stand-in of Slack, and what it logged. */
+export interface Running {
+  readonly slack: SlackStandIn;
+  readonly app: App;
+  readonly store: LibraryStore;
+  readonly logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the stand-in, then the real Bolt app with talkbot's listeners over the given transport. */
+export async function startTalkbotAgainstStandIn(
+  transport: Transport,
+  options: { contentDir?: string; userNames?: Record<string, string> } = {},
+): Promise<Running> {
+  const library = new Library(await loadContent(options.contentDir ?? 'content'));
+  const store = new LibraryStore(library);
+  const slack = await SlackStandIn.start({
+    transport,
+    signingSecret: testSigningSecret,
+    channelsWithoutBot: ['C0NOBOT'],
+    ...(options.userNames ? { userNames: options.userNames } : {}),
+  });
+  const logs: string[] = [];
+  const logger = new RedactingLogger(
+    'debug',
+    [slack.botToken, slack.appToken, slack.signingSecret],
+    (line) => {
+      logs.push(line);
+    },
+  );
+  const app = createSlackApp({
+    botToken: slack.botToken,
+    transport:
+      transport === 'socket'
+        ? { kind: 'socket', appToken: slack.appToken }
+        : { kind: 'http', signingSecret: slack.signingSecret, port: 0 },
+    apiUrl: slack.apiUrl,
+    logger,
+    deps: { library: () => store.current, nextTip: () => null },
+    // No retries: a failing call must fail now, not after minutes of backoff.
+    retryConfig: { retries: 0 },
+  });
+  if (transport === 'http') {
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
+    slack.appUrl = `http://127.0.0.1:${server.address().port}/slack/events`;
+  } else {
+    await app.start();
+  }
+  return {
+    slack,
+    app,
+    store,
+    logs,
+    stop: async () => {
+      // The app first: stopping Slack first would make Bolt try to reconnect to a server that is gone.
+      await app.stop();
+      await slack.close();
+    },
+  };
+}
+
+/** All the text a recorded message shows: its fallback and every string inside its blocks. */
+export function visibleText(record: { text: string; blocks: unknown[] }): string {
+  return `${record.text}\n${JSON.stringify(record.blocks)}`;
+}

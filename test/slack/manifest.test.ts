@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+// Slack's published manifest schema, copied with its MIT licence from shared/schemas.
+const schemaPath = 'test/fixtures/schemas/slack-app-manifest.v1.schema.json';
+
+/** The bot scope each Web API method needs (null: none), from Slack's method reference pages. */
+const methodScopes: Record<string, string | null> = {
+  'auth.test': null,
+  'chat.postMessage': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.delete': 'chat:write',
+  'views.publish': null,
+};
+
+/** The bot scope each subscribed event needs (null: none). */
+const eventScopes: Record<string, string | null> = {
+  app_mention: 'app_mentions:read',
+  'message.im': 'im:history',
+  app_home_opened: null,
+};
+
+interface Manifest {
+  features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    socket_mode_enabled: boolean;
+    interactivity: { is_enabled: boolean };
+  };
+}
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+}
+
+async function allSource(): Promise<string> {
+  const files = await sourceFiles('src');
+  return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+}
+
+describe('manifest.yml', async () => {
+  const manifest = parse(await readFile('manifest.yml', 'utf8')) as Manifest;
+  const source = await allSource();
+
+  it('is valid against Slack’s published app manifest schema', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(schemaPath, 'utf8')));
+    assert.ok(validate(manifest), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('grants a scope for every Web API method the code calls, and no scope the code does not need', () => {
+    const called = new Set(
+      [...source.matchAll(/client\s*\.\s*(\w+)\s*\.\s*(\w+)\s*\(/g)].map((m) => `${m[1]}.${m[2]}`),
+    );
+    called.add('auth.test'); // Bolt calls it at startup to learn the bot's own ids.
+    assert.ok(
+      called.has('chat.postMessage') && called.has('views.publish'),
+      `found ${[...called].join(', ')}`,
+    );
+    const needed = new Set<string>(['commands']);
+    for (const method of called) {
+      assert.ok(
+        method in methodScopes,
+        `${method} is called: add its scope to methodScopes (and to manifest.yml)`,
+      );
+      const scope = methodScopes[method];
+      if (scope) needed.add(scope);
+    }
+    for (const event of manifest.settings.event_subscriptions.bot_events) {
+      assert.ok(event in eventScopes, `${event} is subscribed: add its scope to eventScopes`);
+      const scope = eventScopes[event];
+      if (scope) needed.add(scope);
+    }
+    assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [...needed].sort());
+  });
+
+  it('subscribes to exactly the events the code listens to', () => {
+    const listened = [...source.matchAll(/app\.event\(\s*'(\w+)'/g)].map((m) =>
+      m[1] === 'message' ? 'message.im' : m[1],
+    );
+    assert.deepEqual(
+      [...manifest.settings.event_subscriptions.bot_events].sort(),
+      [...new Set(listened)].sort(),
+    );
+  });
+
+  it('declares /talk with a description and usage hint, interactivity and Socket Mode', () => {
+    const talk = manifest.features.slash_commands.find((c) => c.command === '/talk');
+    assert.ok(talk?.description && talk.usage_hint);
+    assert.match(source, /app\.command\('\/talk'/);
+    assert.equal(manifest.settings.interactivity.is_enabled, true);
+    assert.equal(manifest.settings.socket_mode_enabled, true);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the configuration reads', async () => {
+    const example = await readFile('.env.example', 'utf8');
+    const config = await readFile('src/config.ts', 'utf8');
+    const read = new Set([...config.matchAll(/get\('([A-Z_]+)'\)/g)].map((m) => m[1]));
+    assert.ok(read.size >= 12, `found ${[...read].join(', ')}`);
+    for (const name of read) assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} in .env.example`);
+  });
+});
