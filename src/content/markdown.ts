@@ -32,7 +32,10 @@ export function foldWhitespace(text: string): string {
  * A thematic break (`---`) ends a section: what follows belongs to no heading.
  */
 export function outlineMarkdown(body: string): BodyOutline {
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(capIndentation(body), {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()],
+  });
   const definitions = collectDefinitions(tree);
   const headings: string[] = [];
   const links: RawLink[] = [];
@@ -64,6 +67,18 @@ export function outlineMarkdown(body: string): BodyOutline {
   };
   visit(tree);
   return { headings, links, firstParagraph };
+}
+
+/** Deepest indentation kept, in characters: far beyond any real post, far below what makes parsing slow. */
+const maxIndent = 160;
+const excessIndent = new RegExp(`^([ \\t>]{${maxIndent}})[ \\t>]+`, 'gm');
+
+/**
+ * Cuts absurd indentation: the parser's cost grows steeply with list nesting (500 nested levels take
+ * seconds), so one hostile or broken post could otherwise stall a whole load.
+ */
+function capIndentation(body: string): string {
+  return body.replace(excessIndent, '$1');
 }
 
 function collectDefinitions(tree: Root): Map<string, Definition> {

@@ -1,5 +1,6 @@
-import { App, type Logger, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, type webApi } from '@slack/bolt';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
+import type { InFlight } from './in-flight.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackErrorCode } from './slack-errors.ts';
@@ -17,6 +18,8 @@ export interface SlackAppOptions {
   readonly apiUrl: string | null;
   readonly logger: Logger;
   readonly deps: ListenerDeps;
+  /** Counts requests in flight, for a graceful shutdown. @default none */
+  readonly inFlight?: InFlight;
   /** Web API retries. @default interactiveRetries */
   readonly retryConfig?: webApi.RetryOptions;
 }
@@ -33,6 +36,39 @@ export const interactiveRetries: webApi.RetryOptions = {
   maxTimeout: 3000,
 };
 
+/**
+ * How long an HTTP request may go unacknowledged before it is answered 400. Every talkbot listener acks
+ * at once, so only a payload no listener understands waits this long; Slack's own deadline is 3 s.
+ */
+const unhandledRequestMs = 1500;
+
+/** Bolt's HTTP receiver at `/slack/events`, with `/healthz`, and a 400 for payloads nothing handles. */
+function httpReceiver(transport: Extract<SlackTransport, { kind: 'http' }>, logger: Logger): HTTPReceiver {
+  return new HTTPReceiver({
+    signingSecret: transport.signingSecret,
+    port: transport.port,
+    logger,
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"ok":true}');
+        },
+      },
+    ],
+    unhandledRequestTimeoutMillis: unhandledRequestMs,
+    unhandledRequestHandler: ({ logger: log, response }) => {
+      log.warn('refused a request no listener acknowledged (an unknown payload type?) with 400');
+      if (!response.headersSent) {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        response.end('{"ok":false,"error":"unhandled_request"}');
+      }
+    },
+  });
+}
+
 /** Builds the Bolt app for a transport and registers talkbot's listeners: wiring only. */
 export function createSlackApp(options: SlackAppOptions): App {
   const { transport, logger } = options;
@@ -40,7 +76,14 @@ export function createSlackApp(options: SlackAppOptions): App {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: options.retryConfig ?? interactiveRetries,
   };
-  const common = { token: options.botToken, logger, clientOptions, ignoreSelf: true } as const;
+  // Bolt resets a given logger to INFO unless told its level; keep the one LOG_LEVEL chose.
+  const common = {
+    token: options.botToken,
+    logger,
+    logLevel: logger.getLevel(),
+    clientOptions,
+    ignoreSelf: true,
+  } as const;
   const app =
     transport.kind === 'socket'
       ? new App({
@@ -50,22 +93,9 @@ export function createSlackApp(options: SlackAppOptions): App {
           // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
           installerOptions: { clientOptions },
         })
-      : new App({
-          ...common,
-          signingSecret: transport.signingSecret,
-          port: transport.port,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end('{"ok":true}');
-              },
-            },
-          ],
-        });
+      : new App({ ...common, receiver: httpReceiver(transport, logger) });
 
+  if (options.inFlight) app.use(options.inFlight.middleware());
   app.use(dropRedeliveredEvents(new SeenEvents()));
   registerListeners(app, options.deps);
   app.error(async (error) => {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { App } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import { loadContent } from '../../src/content/load.ts';
 import { SlackStandIn, type Transport } from '../../src/local/index.ts';
 import { Library } from '../../src/search/library.ts';
@@ -22,13 +22,22 @@ export interface Running {
 /** Starts the stand-in, then the real Bolt app with talkbot's listeners over the given transport. */
 export async function startTalkbotAgainstStandIn(
   transport: Transport,
-  options: { contentDir?: string; userNames?: Record<string, string> } = {},
+  options: {
+    contentDir?: string;
+    userNames?: Record<string, string>;
+    retryConfig?: webApi.RetryOptions;
+    botToken?: string;
+    appToken?: string;
+    signingSecret?: string;
+  } = {},
 ): Promise<Running> {
   const library = new Library(await loadContent(options.contentDir ?? 'content'));
   const store = new LibraryStore(library);
   const slack = await SlackStandIn.start({
     transport,
-    signingSecret: testSigningSecret,
+    signingSecret: options.signingSecret ?? testSigningSecret,
+    ...(options.botToken ? { botToken: options.botToken } : {}),
+    ...(options.appToken ? { appToken: options.appToken } : {}),
     channelsWithoutBot: ['C0NOBOT'],
     ...(options.userNames ? { userNames: options.userNames } : {}),
   });
@@ -49,8 +58,8 @@ export async function startTalkbotAgainstStandIn(
     apiUrl: slack.apiUrl,
     logger,
     deps: { library: () => store.current, nextTip: () => null },
-    // No retries: a failing call must fail now, not after minutes of backoff.
-    retryConfig: { retries: 0 },
+    // No retries unless a test asks: a failing call must fail now, not after minutes of backoff.
+    retryConfig: options.retryConfig ?? { retries: 0 },
   });
   if (transport === 'http') {
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
