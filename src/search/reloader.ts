@@ -1,0 +1,107 @@
+import type { Logger } from '@slack/bolt';
+import { type FSWatcher, watch } from 'chokidar';
+import { keepLastGood } from '../content/last-good.ts';
+import type { LoadResult } from '../content/types.ts';
+import { Library } from './library.ts';
+
+/** What the reloader needs: how to load, and where to put the new Library. */
+export interface ReloaderOptions {
+  readonly contentDir: string;
+  /** Loads the content folder afresh. */
+  readonly load: () => Promise<LoadResult>;
+  /** Receives each new Library, built whole before it is handed over. */
+  readonly publish: (library: Library) => void;
+  /** The load that is being served now, so a broken edit can fall back to it. */
+  readonly initial: LoadResult;
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Quiet time after the last change before reloading: editors save in bursts. @default 300 */
+  readonly debounceMs?: number;
+}
+
+/**
+ * Watches the content folder and rebuilds the Library after edits settle. Reloads never overlap:
+ * a change during a reload schedules one more. A failed reload keeps the current Library.
+ */
+export class ContentReloader {
+  readonly #options: ReloaderOptions;
+  #current: LoadResult;
+  #watcher: FSWatcher | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #reloads = 0;
+
+  constructor(options: ReloaderOptions) {
+    this.#options = options;
+    this.#current = options.initial;
+  }
+
+  /** How many reloads have completed: lets a caller (or a test) see that one happened. */
+  get reloads(): number {
+    return this.#reloads;
+  }
+
+  /** Starts watching; resolves once the watcher is ready. */
+  async start(): Promise<void> {
+    const watcher = watch(this.#options.contentDir, { ignoreInitial: true, followSymlinks: false });
+    this.#watcher = watcher;
+    watcher.on('all', () => this.#schedule());
+    watcher.on('error', (error) => this.#options.logger.warn(`content watcher: ${(error as Error).message}`));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  /** Reloads now (waiting for a reload already running), then resolves. */
+  async reloadNow(): Promise<void> {
+    if (this.#running) {
+      // The running reload loops once more, so it will see this change too.
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#reload().finally(() => {
+      this.#running = null;
+    });
+    await this.#running;
+  }
+
+  /** Stops watching and waits for a reload in progress to finish. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#watcher?.close();
+    this.#watcher = null;
+    await this.#running;
+  }
+
+  #schedule(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.reloadNow().catch(() => undefined);
+    }, this.#options.debounceMs ?? 300);
+    this.#timer.unref();
+  }
+
+  async #reload(): Promise<void> {
+    do {
+      this.#again = false;
+      try {
+        const next = keepLastGood(this.#current, await this.#options.load());
+        const library = new Library(next);
+        this.#current = next;
+        this.#options.publish(library);
+        this.#reloads++;
+        this.#options.logger.info(
+          `reloaded ${library.posts.length} posts and ${library.resources.length} resources` +
+            (library.problems.length ? `, ${library.problems.length} problems` : ''),
+        );
+        for (const p of library.problems) {
+          this.#options.logger.warn(`${p.path}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
+        }
+      } catch (error) {
+        this.#options.logger.error(
+          `reload failed; still serving the previous content: ${(error as Error).message}`,
+        );
+      }
+    } while (this.#again);
+  }
+}
