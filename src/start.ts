@@ -1,7 +1,8 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { loadContent } from './content/load.ts';
-import { SlackStandIn } from './local/index.ts';
+import type { SlackStandIn } from './local/index.ts';
+import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
 import { createSlackApp, type SlackTransport } from './slack/app.ts';
 import { LibraryStore } from './slack/library-store.ts';
@@ -41,7 +42,21 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
 
   if (config.mode === 'local') {
     // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-    const standIn = await SlackStandIn.start({ port: config.port, host: '127.0.0.1', transport: 'socket' });
+    const standIn = await startPlayground({
+      port: config.port,
+      host: '127.0.0.1',
+      status: () => {
+        const library = store.current;
+        return {
+          contentDir: config.contentDir,
+          posts: library.posts.length,
+          resources: library.resources.length,
+          problems: library.problems,
+        };
+      },
+      // Reading tips are wired in separately; until then the page shows its tip button disabled.
+      postTip: undefined,
+    });
     const app = createSlackApp({
       botToken: standIn.botToken,
       transport: { kind: 'socket', appToken: standIn.appToken },

@@ -19,7 +19,15 @@ export function isHelpRequest(text: string): boolean {
   return /^(help|\?|)$/i.test(text.trim());
 }
 
-/** Turns what a user typed into the message talkbot answers with: help, an answer page, or a query error. */
+/**
+ * Slack sends typed text with `&`, `<` and `>` as entities (`R&amp;D`); the query is the text as typed.
+ * Real links and mentions (`<@U1>`, `<!channel>`) arrive as bracketed sequences and stay as they are.
+ */
+export function decodeSlackText(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_all, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+}
+
+/** Turns what a user typed (decoded: see decodeSlackText) into the message talkbot answers with: help, an answer page, or a query error. */
 export function answerQuery(library: Library, text: string, request: AnswerRequest): Message {
   if (isHelpRequest(text)) return renderHelp();
   let query: ReturnType<typeof parseQuery>;

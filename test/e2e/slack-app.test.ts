@@ -130,6 +130,15 @@ for (const transport of ['socket', 'http'] as const) {
       assert.deepEqual(checkMessage(asMessage(answer)), []);
     });
 
+    it('reads a query as typed: Slack’s &amp; entities are decoded once, and echoed escaped once', async () => {
+      // Slack sends typed `R&D <b>` with entities.
+      await bot.slack.slashCommand({ text: 'R&amp;D &lt;b&gt;', userId: 'U0GIL' });
+      const answer = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0GIL');
+      const shown = visibleText(answer);
+      assert.match(shown, /R&amp;D &lt;b&gt;/);
+      assert.doesNotMatch(shown, /&amp;amp;|<b>/);
+    });
+
     it('publishes the Home tab with the latest talks when a user opens it', async () => {
       await bot.slack.openHome('U0HAL');
       const view = await bot.slack.waitForHomeView('U0HAL');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { queryFromMessage } from '../../src/slack/answer-query.ts';
+import { decodeSlackText, queryFromMessage } from '../../src/slack/answer-query.ts';
 import { SeenEvents } from '../../src/slack/dedupe.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 
@@ -42,5 +42,13 @@ describe('queryFromMessage', () => {
       queryFromMessage('hey <@U0BOT|talkbot> chaos <@U0OTHER>', 'U0BOT'),
       'hey   chaos <@U0OTHER>',
     );
+  });
+});
+
+describe('decodeSlackText', () => {
+  it('turns Slack’s entities back into what was typed, once', () => {
+    assert.equal(decodeSlackText('R&amp;D &lt;b&gt;'), 'R&D <b>');
+    assert.equal(decodeSlackText('&amp;amp;'), '&amp;');
+    assert.equal(decodeSlackText('<!channel> <@U1>'), '<!channel> <@U1>');
   });
 });

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerQuery } from '../../answer-query.ts';
+import { answerQuery, decodeSlackText } from '../../answer-query.ts';
 import { renderError } from '../../blocks/index.ts';
 import { explainSlackError, slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
@@ -14,7 +14,7 @@ export function talkCommand(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
     try {
-      const message = answerQuery(deps.library(), command.text, { ephemeral: true });
+      const message = answerQuery(deps.library(), decodeSlackText(command.text), { ephemeral: true });
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {
       const code = slackErrorCode(error);

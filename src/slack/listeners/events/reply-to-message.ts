@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { answerQuery, queryFromMessage } from '../../answer-query.ts';
+import { answerQuery, decodeSlackText, queryFromMessage } from '../../answer-query.ts';
 import { explainSlackError, slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
 
@@ -26,7 +26,9 @@ export async function replyToMessage(
   context: ReplyContext,
 ): Promise<void> {
   const { client, botUserId, logger } = context;
-  const answer = answerQuery(deps.library(), queryFromMessage(message.text, botUserId), { ephemeral: false });
+  const answer = answerQuery(deps.library(), decodeSlackText(queryFromMessage(message.text, botUserId)), {
+    ephemeral: false,
+  });
   try {
     await client.chat.postMessage({
       channel: message.channel,
