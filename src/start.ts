@@ -1,10 +1,13 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
+import { formatProblem } from './content/format-problem.ts';
 import { loadContent } from './content/load.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
+import { ContentReloader } from './search/reloader.ts';
 import { createSlackApp, type SlackTransport } from './slack/app.ts';
+import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { UpcomingTip } from './slack/listeners/deps.ts';
 
@@ -16,79 +19,81 @@ export interface RunningTalkbot {
   readonly standIn: SlackStandIn | null;
   /** Where to point a browser (local mode) or Slack's Request URL (HTTP mode); null in Socket Mode. */
   readonly url: string | null;
-  /** Stops taking work and closes every connection. */
+  /** Stops taking work, lets answers in flight finish (up to `drainMs`), and closes every connection. */
   stop(): Promise<void>;
 }
 
-/** Loads content into a Library and logs what was loaded and what is wrong with it. */
-export async function loadLibrary(
-  config: Pick<Config, 'contentDir' | 'siteBaseUrl'>,
-  logger: Logger,
-): Promise<Library> {
-  const library = new Library(await loadContent(config.contentDir, { baseUrl: config.siteBaseUrl }));
+/** How long shutdown waits for answers in flight: well inside the 10 s a process manager allows. */
+export const drainMs = 7000;
+
+/** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
+export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
+  const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl });
+  const initial = await load();
+  const store = new LibraryStore(new Library(initial));
+  const library = store.current;
   logger.info(
     `loaded ${library.posts.length} posts and ${library.resources.length} resources from ${config.contentDir}` +
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
-  for (const p of library.problems)
-    logger.warn(`${p.path}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
-  return library;
-}
+  for (const problem of library.problems) logger.warn(formatProblem(problem));
 
-/** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
-export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
-  const store = new LibraryStore(await loadLibrary(config, logger));
+  const reloader = new ContentReloader({
+    contentDir: config.contentDir,
+    load,
+    publish: (next) => store.replace(next),
+    initial,
+    logger,
+  });
+  await reloader.start();
+  const inFlight = new InFlight();
   const deps = { library: () => store.current, nextTip: (): UpcomingTip | null => null };
 
-  if (config.mode === 'local') {
-    // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-    const standIn = await startPlayground({
-      port: config.port,
-      host: '127.0.0.1',
-      status: () => {
-        const library = store.current;
-        return {
-          contentDir: config.contentDir,
-          posts: library.posts.length,
-          resources: library.resources.length,
-          problems: library.problems,
-        };
-      },
-      // Reading tips are wired in separately; until then the page shows its tip button disabled.
-      postTip: undefined,
-    });
-    const app = createSlackApp({
-      botToken: standIn.botToken,
-      transport: { kind: 'socket', appToken: standIn.appToken },
-      apiUrl: standIn.apiUrl,
-      logger,
-      deps,
-    });
-    await app.start();
-    return {
-      app,
-      store,
-      standIn,
-      url: standIn.url,
-      stop: async () => {
-        await app.stop();
-        await standIn.close();
-      },
-    };
-  }
-
-  const botToken = config.botToken ?? '';
-  const transport: SlackTransport =
-    config.mode === 'socket'
+  const standIn =
+    config.mode === 'local'
+      ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
+        await startPlayground({
+          port: config.port,
+          host: '127.0.0.1',
+          status: () => ({
+            contentDir: config.contentDir,
+            posts: store.current.posts.length,
+            resources: store.current.resources.length,
+            problems: store.current.problems,
+          }),
+          postTip: undefined,
+        })
+      : null;
+  const transport: SlackTransport = standIn
+    ? { kind: 'socket', appToken: standIn.appToken }
+    : config.mode === 'socket'
       ? { kind: 'socket', appToken: config.appToken ?? '' }
       : { kind: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
-  const app = createSlackApp({ botToken, transport, apiUrl: config.apiUrl, logger, deps });
+  const app = createSlackApp({
+    botToken: standIn?.botToken ?? config.botToken ?? '',
+    transport,
+    apiUrl: standIn?.apiUrl ?? config.apiUrl,
+    logger,
+    deps,
+    inFlight,
+  });
   await app.start();
+
   return {
     app,
     store,
-    standIn: null,
-    url: config.mode === 'http' ? `http://localhost:${config.port}/slack/events` : null,
-    stop: () => app.stop() as Promise<void>,
+    standIn,
+    url: standIn
+      ? standIn.url
+      : config.mode === 'http'
+        ? `http://localhost:${config.port}/slack/events`
+        : null,
+    stop: async () => {
+      await reloader.stop();
+      if (!(await inFlight.idle(drainMs)))
+        logger.warn(`${inFlight.count} answers were still in flight at shutdown`);
+      await app.stop();
+      await standIn?.close();
+    },
   };
 }

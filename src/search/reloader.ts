@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { type FSWatcher, watch } from 'chokidar';
+import { formatProblem } from '../content/format-problem.ts';
 import { keepLastGood } from '../content/last-good.ts';
 import type { LoadResult } from '../content/types.ts';
 import { Library } from './library.ts';
@@ -94,9 +95,7 @@ export class ContentReloader {
           `reloaded ${library.posts.length} posts and ${library.resources.length} resources` +
             (library.problems.length ? `, ${library.problems.length} problems` : ''),
         );
-        for (const p of library.problems) {
-          this.#options.logger.warn(`${p.path}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
-        }
+        for (const problem of library.problems) this.#options.logger.warn(formatProblem(problem));
       } catch (error) {
         this.#options.logger.error(
           `reload failed; still serving the previous content: ${(error as Error).message}`,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ContentConfig } from '../../config.ts';
+import { formatProblem } from '../../content/format-problem.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { postToJson } from '../json.ts';
 import { loadLibrary } from '../library-loader.ts';
@@ -52,10 +53,8 @@ export async function indexCommand(
       `${contentDir}: ${plural(library.posts.length, 'post')}, ${plural(library.resources.length, 'resource')} ` +
         `(${plural(links, 'link')}), ${plural(library.problems.length, 'problem')}\n`,
     );
-    for (const p of library.problems) {
-      const where = p.path === contentDir ? p.path : join(contentDir, p.path);
-      io.out(`${where}${p.line === null ? '' : `:${p.line}`}: ${p.message}\n`);
-    }
+    for (const p of library.problems)
+      io.out(`${formatProblem(p, p.path === contentDir ? p.path : join(contentDir, p.path))}\n`);
   }
   return values.strict && library.problems.length > 0 ? 1 : 0;
 }

@@ -30,17 +30,9 @@ export async function startCommand(argv: readonly string[], io: CommandIO): Prom
     io.err,
   );
   const running = await startTalkbot(config, logger);
-  const where =
-    config.mode === 'local'
-      ? `talkbot is running locally: open ${running.url?.replace('127.0.0.1', 'localhost')} (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to use a real workspace)`
-      : config.mode === 'http'
-        ? `talkbot is running in HTTP mode: Slack's Request URL is https://<your host>/slack/events (port ${config.port})`
-        : 'talkbot is connected to Slack in Socket Mode';
-  io.out(`${where}\n`);
-
   // A crash in one request must not take the bot down for everyone: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection:', reason));
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info(`${signal} received: stopping`);
       running.stop().then(resolve, (error: unknown) => {
@@ -51,5 +43,15 @@ export async function startCommand(argv: readonly string[], io: CommandIO): Prom
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+  // Said only once the signal handlers are in place, so whoever reads it may stop us at once.
+  const where =
+    config.mode === 'local'
+      ? `talkbot is running locally: open ${running.url?.replace('127.0.0.1', 'localhost')} (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to use a real workspace)`
+      : config.mode === 'http'
+        ? `talkbot is running in HTTP mode: Slack's Request URL is https://<your host>/slack/events (port ${config.port})`
+        : 'talkbot is connected to Slack in Socket Mode';
+  io.out(`${where}\n`);
+
+  await stopped;
   return 0;
 }
