@@ -7,20 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { SEED_READING_HEADINGS } from '../slack/blocks/fixtures.ts';
 
 // A newcomer's first run: `npm start` with no Slack tokens, then the page in a real (headless) browser.
 
 const CHROMIUM = '/usr/bin/chromium';
 const repo = new URL('../..', import.meta.url).pathname;
 const artifacts = join(repo, 'test', 'artifacts');
-const seedSections = [
-  'Peter Alvaro',
-  'Kyle Kingsbury',
-  'Will Wilson',
-  'Catie McCaffrey',
-  'Inés Sombra',
-  'Chaos Engineering',
-];
+const seedSections = SEED_READING_HEADINGS;
 
 /** Why the test cannot run here, or null. In CI a missing browser is a failure, never a skip. */
 function reasonToSkip(): string | null {

@@ -7,16 +7,10 @@ import type { MessageRecord } from '../../src/local/index.ts';
 import { postToApp } from '../../src/local/index.ts';
 import { checkMessage } from '../../src/slack/blocks/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
+import { SEED_READING_HEADINGS } from '../slack/blocks/fixtures.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from './harness.ts';
 
-const seedSections = [
-  'Peter Alvaro',
-  'Kyle Kingsbury',
-  'Will Wilson',
-  'Catie McCaffrey',
-  'Inés Sombra',
-  'Chaos Engineering',
-];
+const seedSections = SEED_READING_HEADINGS;
 const asMessage = (r: MessageRecord) => ({ text: r.text, blocks: r.blocks }) as unknown as Message;
 
 for (const transport of ['socket', 'http'] as const) {
