@@ -1,4 +1,7 @@
-import { Cron } from 'croner';
+import { ConfigError } from './config-error.ts';
+import { readTipSettings, type TipSettings } from './tips/tip-config.ts';
+
+export { ConfigError };
 
 /** How the bot reaches Slack: Socket Mode, HTTP events, or the local stand-in when no tokens are set. */
 export type SlackMode = 'socket' | 'http' | 'local';
@@ -6,12 +9,8 @@ export type SlackMode = 'socket' | 'http' | 'local';
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 /** The reading-tip schedule; present only when `TIP_CHANNEL` is set. */
-export interface TipConfig {
+export interface TipConfig extends TipSettings {
   readonly channel: string;
-  /** Cron expression. @default '0 9 * * 1-5' (weekdays at 09:00) */
-  readonly schedule: string;
-  /** IANA time zone the schedule runs in. @default 'UTC' */
-  readonly timezone: string;
 }
 
 /** Everything talkbot reads from the environment, checked once at startup. */
@@ -24,22 +23,11 @@ export interface Config extends ContentConfig {
   readonly apiUrl: string | null;
   readonly port: number;
   readonly tips: TipConfig | null;
+  /** How tips are chosen, whether or not they are posted (`/talk tip`, the Home tab, the playground). */
+  readonly tipSettings: TipSettings;
   readonly logLevel: LogLevelName;
 }
 
-/** A variable that is missing or malformed: names it and says how to fix it, never echoes a secret's value. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
-
-/** Weekdays at 09:00: a tip with the first coffee, none at weekends. */
-export const defaultTipSchedule = '0 9 * * 1-5';
 const logLevels: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 /** Where content comes from: all that the content commands (`ask`, `index`, `blocks`) need. */
@@ -96,7 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
     port: port(get('PORT')),
     ...readContentConfig(env),
-    tips: tips(get('TIP_CHANNEL'), get('TIP_SCHEDULE'), get('TIP_TIMEZONE')),
+    tips: tips(env, get('TIP_CHANNEL')),
+    tipSettings: readTipSettings(env),
     logLevel: logLevel(get('LOG_LEVEL')),
   };
 }
@@ -166,26 +155,9 @@ function port(value: string | null): number {
   return n;
 }
 
-function tips(channel: string | null, schedule: string | null, timezone: string | null): TipConfig | null {
-  const zone = timezone ?? 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new ConfigError(
-      'TIP_TIMEZONE',
-      `"${zone}" is not an IANA time zone; use a name such as Europe/Berlin or UTC`,
-    );
-  }
-  const cron = schedule ?? defaultTipSchedule;
-  try {
-    new Cron(cron, { paused: true, timezone: zone }).stop();
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(
-      'TIP_SCHEDULE',
-      `"${cron}" is not a cron expression (${why}); e.g. "0 9 * * 1-5" is weekdays at 09:00`,
-    );
-  }
+function tips(env: NodeJS.ProcessEnv, channel: string | null): TipConfig | null {
+  // Checked even when tips are off, so a typo is caught before someone turns them on.
+  const settings = readTipSettings(env);
   if (channel === null) return null;
   if (!/^[CGD][A-Z0-9]{2,}$/.test(channel)) {
     throw new ConfigError(
@@ -193,7 +165,7 @@ function tips(channel: string | null, schedule: string | null, timezone: string 
       `"${channel}" is not a channel ID; copy the ID (C…) from the channel's details in Slack`,
     );
   }
-  return { channel, schedule: cron, timezone: zone };
+  return { channel, ...settings };
 }
 
 function logLevel(value: string | null): LogLevelName {

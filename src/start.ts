@@ -9,7 +9,8 @@ import { ContentReloader } from './search/reloader.ts';
 import { createSlackApp, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
-import type { UpcomingTip } from './slack/listeners/deps.ts';
+import type { ListenerDeps } from './slack/listeners/deps.ts';
+import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -25,6 +26,9 @@ export interface RunningTalkbot {
 
 /** How long shutdown waits for answers in flight: well inside the 10 s a process manager allows. */
 export const drainMs = 7000;
+
+/** The playground channel that local mode's reading tips go to. */
+const localTipChannel = 'C0GENERAL';
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
@@ -47,7 +51,16 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   await reloader.start();
   const inFlight = new InFlight();
-  const deps = { library: () => store.current, nextTip: (): UpcomingTip | null => null };
+  const tipOptions = { ...config.tipSettings, siteBaseUrl: config.siteBaseUrl };
+  // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
+  const tipChannel =
+    config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
+  const deps: ListenerDeps = {
+    library: () => store.current,
+    nextTip: () => (tipChannel ? upcomingTip(store.current, new Date(), tipOptions) : null),
+    todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
+  };
+  let scheduler: TipScheduler | null = null;
 
   const standIn =
     config.mode === 'local'
@@ -61,7 +74,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
             resources: store.current.resources.length,
             problems: store.current.problems,
           }),
-          postTip: undefined,
+          postTip: async () => {
+            await scheduler?.fire();
+          },
         })
       : null;
   const transport: SlackTransport = standIn
@@ -78,6 +93,25 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     inFlight,
   });
   await app.start();
+  if (tipChannel) {
+    scheduler = new TipScheduler({
+      ...tipOptions,
+      channel: tipChannel,
+      library: () => store.current,
+      post: async (channel, message) => {
+        await app.client.chat.postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+        });
+      },
+      logger,
+    });
+    scheduler.start();
+  } else {
+    logger.info(tipsOffMessage);
+  }
 
   return {
     app,
@@ -89,6 +123,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
         ? `http://localhost:${config.port}/slack/events`
         : null,
     stop: async () => {
+      scheduler?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))
         logger.warn(`${inFlight.count} answers were still in flight at shutdown`);

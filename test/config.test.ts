@@ -33,7 +33,12 @@ describe('readConfig', () => {
   it('reads the API URL with a trailing slash, and tips with their defaults', () => {
     const config = readConfig({ SLACK_API_URL: 'https://slack-gov.com/api', TIP_CHANNEL: 'C0123ABC' });
     assert.equal(config.apiUrl, 'https://slack-gov.com/api/');
-    assert.deepEqual(config.tips, { channel: 'C0123ABC', schedule: '0 9 * * 1-5', timezone: 'UTC' });
+    assert.deepEqual(config.tips, {
+      channel: 'C0123ABC',
+      schedule: '0 9 * * 1-5',
+      timezone: 'UTC',
+      seed: 'talkbot',
+    });
   });
 
   const bad: Array<[string, NodeJS.ProcessEnv, RegExp]> = [

@@ -24,7 +24,9 @@ export function isHelpRequest(text: string): boolean {
  * Real links and mentions (`<@U1>`, `<!channel>`) arrive as bracketed sequences and stay as they are.
  */
 export function decodeSlackText(text: string): string {
-  return text.replace(/&(amp|lt|gt);/g, (_all, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+  return text.replace(/&(amp|lt|gt);/g, (_all, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
 }
 
 /** Turns what a user typed (decoded: see decodeSlackText) into the message talkbot answers with: help, an answer page, or a query error. */

@@ -6,6 +6,7 @@ import { Library } from '../../src/search/library.ts';
 import { createSlackApp } from '../../src/slack/app.ts';
 import { LibraryStore } from '../../src/slack/library-store.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
+import { defaultTipSchedule, defaultTipSeed, todaysTip } from '../../src/tips/index.ts';
 
 /** A signing secret in Slack's format (hex); fake, as every credential in tests. */
 export const testSigningSecret = '8f742231b10e8888abc1233cd2b85a55';
@@ -57,7 +58,16 @@ export async function startTalkbotAgainstStandIn(
         : { kind: 'http', signingSecret: slack.signingSecret, port: 0 },
     apiUrl: slack.apiUrl,
     logger,
-    deps: { library: () => store.current, nextTip: () => null },
+    deps: {
+      library: () => store.current,
+      nextTip: () => null,
+      todaysTip: () =>
+        todaysTip(store.current, new Date(), {
+          schedule: defaultTipSchedule,
+          timezone: 'UTC',
+          seed: defaultTipSeed,
+        }),
+    },
     // No retries unless a test asks: a failing call must fail now, not after minutes of backoff.
     retryConfig: options.retryConfig ?? { retries: 0 },
   });

@@ -133,6 +133,14 @@ for (const transport of ['socket', 'http'] as const) {
       assert.doesNotMatch(shown, /&amp;amp;|<b>/);
     });
 
+    it('/talk tip shows today’s reading tip to the asker, never a profile', async () => {
+      await bot.slack.slashCommand({ text: 'tip', userId: 'U0TIP' });
+      const tip = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0TIP');
+      assert.match(visibleText(tip), /Reading tip/);
+      assert.match(visibleText(tip), /tip_more/);
+      assert.doesNotMatch(visibleText(tip), /twitter\.com/);
+    });
+
     it('publishes the Home tab with the latest talks when a user opens it', async () => {
       await bot.slack.openHome('U0HAL');
       const view = await bot.slack.waitForHomeView('U0HAL');

@@ -1,9 +1,16 @@
 import type { Library } from '../../search/library.ts';
-import type { Resource } from '../../search/types.ts';
+import type { Citation, Resource } from '../../search/types.ts';
 
 /** The next reading tip, when tips are on. */
 export interface UpcomingTip {
   readonly resource: Resource;
+  readonly at: Date;
+}
+
+/** A tip as `/talk tip` shows it. */
+export interface TodaysTip {
+  readonly resource: Resource;
+  readonly citation: Citation;
   readonly at: Date;
 }
 
@@ -13,4 +20,6 @@ export interface ListenerDeps {
   readonly library: () => Library;
   /** The next scheduled tip, or null when tips are off. */
   readonly nextTip: () => UpcomingTip | null;
+  /** Today's tip for `/talk tip` (the latest slot's, or the next one's), or null when nothing is tip-worthy. */
+  readonly todaysTip?: () => TodaysTip | null;
 }

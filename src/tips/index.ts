@@ -1,0 +1,30 @@
+// Scheduled reading tips: which resources are tip-worthy, the pure choice of a slot's tip, and the cron
+// schedule that posts it.
+export { eligibleResources, isTipWorthy } from './eligible.ts';
+export {
+  defaultTipAnchor,
+  nextSlot,
+  pickTip,
+  slotsBetween,
+  type Tip,
+  type TipOptions,
+  todaysTip,
+  upcomingTip,
+} from './pick-tip.ts';
+export {
+  type PostMessage,
+  type TipLogger,
+  type TipOutcome,
+  TipScheduler,
+  type TipSchedulerOptions,
+  tipPostHint,
+  tipsOffMessage,
+} from './scheduler.ts';
+export {
+  defaultTipSchedule,
+  defaultTipSeed,
+  readTipSettings,
+  scheduleProblem,
+  type TipSettings,
+  timezoneProblem,
+} from './tip-config.ts';

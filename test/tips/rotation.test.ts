@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { unitHash } from '../../src/tips/hash.ts';
+import { Rotation, type RotationEntry, type RotationPick } from '../../src/tips/rotation.ts';
+import { byRound, repeated } from './helpers.ts';
+
+/**
+ * The documented rule played naively, slot by slot: a round ranks its keys by hash(seed, round, key),
+ * the key that closed the previous round moves back one place, a key joining mid-round is ranked into
+ * what the round has still to show, and a round ends when every key that has joined has been shown.
+ */
+function reference(entries: readonly RotationEntry[], seed: string, slots: number): (RotationPick | null)[] {
+  const hash = (round: number, key: string) => unitHash(`${seed}\u0000${round}\u0000${key}`);
+  const byRank = (a: { key: string; v: number }, b: { key: string; v: number }) =>
+    a.v - b.v || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const out: (RotationPick | null)[] = [];
+  let round = -1;
+  let list: { key: string; v: number }[] = [];
+  let shown = 0;
+  let before: string | null = null;
+  for (let slot = 0; slot < slots; slot++) {
+    const eligible = entries.filter((e) => Math.max(0, e.joinSlot) <= slot).map((e) => e.key);
+    if (round >= 0 && shown < list.length) {
+      const cursor = shown > 0 ? (list[shown - 1]?.v ?? 0) : 0;
+      for (const key of eligible.filter((k) => !list.some((r) => r.key === k))) {
+        const item = { key, v: cursor + hash(round, key) * (1 - cursor) };
+        let i = shown;
+        while (i < list.length && byRank(list[i] as { key: string; v: number }, item) <= 0) i++;
+        list.splice(i, 0, item);
+      }
+    } else {
+      if (eligible.length === 0) {
+        out.push(null);
+        continue;
+      }
+      round++;
+      list = eligible.map((key) => ({ key, v: hash(round, key) })).sort(byRank);
+      const [first, second, third] = list;
+      if (first && second && first.key === before) {
+        first.v = (second.v + (third?.v ?? 1)) / 2;
+        list.sort(byRank);
+      }
+      shown = 0;
+    }
+    const key = list[shown]?.key as string;
+    out.push({ key, round, position: shown, roundLength: list.length });
+    shown++;
+    if (shown === list.length) before = key;
+  }
+  return out;
+}
+
+function sequence(rotation: Rotation, slots: number): (RotationPick | null)[] {
+  return Array.from({ length: slots }, (_, slot) => rotation.at(slot));
+}
+
+const keysArb = fc.uniqueArray(fc.stringMatching(/^[a-z0-9./-]{1,24}$/), { minLength: 1, maxLength: 30 });
+const seedArb = fc.string({ maxLength: 12 });
+
+describe('Rotation', () => {
+  it('with every key there from the start, each round shows each key exactly once, shuffled afresh', () => {
+    fc.assert(
+      fc.property(keysArb, seedArb, fc.integer({ min: 1, max: 6 }), (keys, seed, rounds) => {
+        const rotation = new Rotation(
+          keys.map((key) => ({ key, joinSlot: 0 })),
+          seed,
+        );
+        const picks = sequence(rotation, keys.length * rounds);
+        for (let r = 0; r < rounds; r++) {
+          const round = picks.slice(r * keys.length, (r + 1) * keys.length);
+          assert.ok(round.every((p) => p?.round === r));
+          assert.deepEqual(
+            round.map((p) => p?.key).sort(),
+            [...keys].sort(),
+            `round ${r} shows every key once`,
+          );
+          assert.deepEqual(
+            round.map((p) => p?.position),
+            keys.map((_, i) => i),
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for random seeds, sizes and join slots, no key repeats within a round and none shows before it joins', () => {
+    const entriesArb = keysArb.chain((keys) =>
+      fc.tuple(
+        ...keys.map((key) =>
+          fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 150 })).map((joinSlot) => ({ key, joinSlot })),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(entriesArb, seedArb, (entries, seed) => {
+        const picks = sequence(new Rotation(entries, seed), 300);
+        const joinOf = new Map(entries.map((e) => [e.key, e.joinSlot]));
+        picks.forEach((pick, slot) => {
+          if (pick !== null)
+            assert.ok((joinOf.get(pick.key) ?? 0) <= slot, `${pick.key} shown before it joined`);
+          else
+            assert.ok(
+              entries.every((e) => e.joinSlot > slot),
+              'a slot is empty only while nothing has joined',
+            );
+        });
+        picks.forEach((pick, slot) => {
+          if (slot > 0 && pick !== null && pick.key === picks[slot - 1]?.key) {
+            const joined = entries.filter((e) => e.joinSlot <= slot).length;
+            assert.equal(
+              joined,
+              1,
+              `${pick.key} twice in a row at slot ${slot} with ${joined} keys to choose from`,
+            );
+          }
+        });
+        const shown = picks.filter((p): p is RotationPick => p !== null);
+        const rounds = [...byRound(shown).values()];
+        for (const round of rounds) assert.deepEqual(repeated(round.map((p) => p.key)), []);
+        // Every complete round shows every key that joined before it ended.
+        for (const round of rounds.slice(0, -1)) {
+          const lastSlot = picks.indexOf(round.at(-1) as RotationPick);
+          const due = entries.filter((e) => e.joinSlot <= lastSlot).map((e) => e.key);
+          assert.deepEqual(round.map((p) => p.key).sort(), due.sort(), `round ending at slot ${lastSlot}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('matches the rule played slot by slot, whatever the joins', () => {
+    const entriesArb = keysArb.chain((keys) =>
+      fc.tuple(
+        ...keys.map((key) =>
+          fc
+            .oneof(fc.constant(0), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 100, max: 400 }))
+            .map((joinSlot) => ({ key, joinSlot })),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(entriesArb, seedArb, (entries, seed) => {
+        assert.deepEqual(sequence(new Rotation(entries, seed), 500), reference(entries, seed, 500));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never shows the same key twice in a row, even across rounds, when there are two keys or more', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 2, maxLength: 6 }),
+        seedArb,
+        (keys, seed) => {
+          const picks = sequence(
+            new Rotation(
+              keys.map((key) => ({ key, joinSlot: 0 })),
+              seed,
+            ),
+            keys.length * 40,
+          );
+          picks.slice(1).forEach((pick, i) => {
+            assert.notEqual(pick?.key, picks[i]?.key, `slot ${i + 1}`);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a key joining mid-round lands among the keys still to come, which keep their order', () => {
+    fc.assert(
+      fc.property(keysArb, seedArb, fc.nat(), fc.nat(), (keys, seed, at, roundPick) => {
+        const base = keys.map((key) => ({ key, joinSlot: 0 }));
+        const size = keys.length;
+        fc.pre(size >= 2);
+        const round = roundPick % 4;
+        const joinSlot = round * size + 1 + (at % (size - 1));
+        const before = sequence(new Rotation(base, seed), (round + 1) * size);
+        const after = sequence(
+          new Rotation([...base, { key: '~new', joinSlot }], seed),
+          (round + 1) * size + 1,
+        );
+        assert.deepEqual(after.slice(0, joinSlot), before.slice(0, joinSlot), 'the past is untouched');
+        const rest = after.slice(joinSlot).filter((p) => p?.round === round);
+        assert.equal(rest.filter((p) => p?.key === '~new').length, 1, 'the new key is shown in this round');
+        assert.deepEqual(
+          rest.filter((p) => p?.key !== '~new').map((p) => p?.key),
+          before.slice(joinSlot).map((p) => p?.key),
+          'the keys still to come keep their order',
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the same entries and seed give the same order however they are listed; another seed another order', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `example.com/paper-${i}`);
+    const entries = keys.map((key, i) => ({ key, joinSlot: i % 3 === 0 ? 0 : i * 2 }));
+    const a = sequence(new Rotation(entries, 'a'), 200);
+    assert.deepEqual(sequence(new Rotation([...entries].reverse(), 'a'), 200), a);
+    assert.notDeepEqual(sequence(new Rotation(entries, 'b'), 200), a);
+  });
+
+  it('shows nothing before anything has joined, and nothing at all without keys', () => {
+    const rotation = new Rotation([{ key: 'k', joinSlot: 5 }], 's');
+    assert.deepEqual(
+      sequence(rotation, 7).map((p) => p?.key ?? null),
+      [null, null, null, null, null, 'k', 'k'],
+    );
+    assert.equal(new Rotation([], 's').at(10), null);
+    assert.equal(rotation.at(-1), null);
+  });
+
+  it('answers a slot far out at once: rounds without joins are arithmetic', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => ({
+      key: `k${i}`,
+      joinSlot: i < 2000 ? 0 : i * 7,
+    }));
+    const started = performance.now();
+    const rotation = new Rotation(entries, 'seed');
+    const pick = rotation.at(10_000_000);
+    const ms = performance.now() - started;
+    assert.ok(pick !== null);
+    assert.equal(pick.roundLength, 3000);
+    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+  });
+});
