@@ -222,6 +222,14 @@ describe('the local playground in a browser, started as a newcomer would', { ski
       await thread.waitFor({ state: 'hidden' });
     });
 
+    it("posts today's reading tip to #general from the side panel, and its button lists the talk's resources", async () => {
+      await page.getByRole('button', { name: "📚 Post today's tip" }).click();
+      const tip = message(page, 'Reading tip');
+      await tip.waitFor();
+      await tip.getByRole('button', { name: 'More from this talk' }).click();
+      await message(page, 'Only visible to you').filter({ hasText: 'Chaos Engineering' }).last().waitFor();
+    });
+
     it('answers a plain message in the DM with the bot, and shows the Home tab', async () => {
       await page.getByRole('button', { name: /^talkbot APP$/ }).click();
       await page.getByLabel('Message talkbot').waitFor();
