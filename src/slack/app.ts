@@ -8,7 +8,7 @@ import { slackErrorCode } from './slack-errors.ts';
 /** How the app reaches Slack (or the local stand-in, which speaks Socket Mode). */
 export type SlackTransport =
   | { readonly kind: 'socket'; readonly appToken: string }
-  | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number; readonly host?: string };
+  | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number };
 
 /** Everything needed to build the Bolt app. */
 export interface SlackAppOptions {
