@@ -93,8 +93,12 @@ function firstLine(text: string): string {
 }
 
 function hasClosingFence(text: string, close: string): boolean {
-  const lines = text.split('\n');
-  return lines.slice(1).some((line) => line.trimEnd() === close);
+  // A later line holding only the fence (trailing white space allowed), found without splitting the file.
+  for (let at = text.indexOf(`\n${close}`); at !== -1; at = text.indexOf(`\n${close}`, at + 1)) {
+    const end = text.indexOf('\n', at + 1);
+    if (text.slice(at + 1 + close.length, end === -1 ? undefined : end).trim() === '') return true;
+  }
+  return false;
 }
 
 function countLines(text: string): number {

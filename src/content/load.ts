@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { absoluteUrl } from './hugo.ts';
-import { classifyLink } from './kind.ts';
-import { type ParsedPost, parsePost } from './parse-post.ts';
+import { type ParseOptions, parseContentFiles } from './parse-files.ts';
+import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import type { Link, LoadResult, Post, Problem } from './types.ts';
 import { listContentFiles, reason } from './walk.ts';
@@ -17,12 +17,9 @@ export interface LoadOptions {
   readonly includeFuture?: boolean;
   /** The moment that decides what is "future" or expired. @default new Date() */
   readonly now?: Date;
+  /** How parsing is spread over worker threads. @default see ParseOptions */
+  readonly parse?: ParseOptions;
 }
-
-// Past this a file is almost certainly not a hand-written post; reading it would only cost memory.
-const maxFileBytes = 16 * 1024 * 1024;
-const readConcurrency = 32;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a Hugo content folder into published posts and the problems found; one bad file never stops the rest. */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -41,17 +38,11 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const listing = await listContentFiles(root);
   const problems: Problem[] = [...listing.problems];
   const parsed: ParsedPost[] = [];
-  await forEachLimited(listing.pages, readConcurrency, async (path) => {
-    const source = await readSource(join(root, path));
-    if (typeof source !== 'string') {
-      problems.push({ path, line: null, message: source.error });
-      return;
-    }
-    const outcome = parsePost(path, source);
+  // In path order, whichever thread parsed what.
+  for (const outcome of await parseContentFiles(root, listing.pages, options.parse)) {
     problems.push(...outcome.problems);
     if (outcome.post) parsed.push(outcome.post);
-  });
-  parsed.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
 
   const published = parsed.filter(
     (p) =>
@@ -64,24 +55,6 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   posts.sort(newestFirst);
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
   return { posts, problems };
-}
-
-async function readSource(path: string): Promise<string | { error: string }> {
-  try {
-    const info = await stat(path);
-    if (info.size > maxFileBytes) {
-      return {
-        error: `is ${Math.round(info.size / 1048576)} MB; posts over ${maxFileBytes / 1048576} MB are skipped`,
-      };
-    }
-    const bytes = await readFile(path);
-    if (bytes.includes(0))
-      return { error: 'is not text (it holds NUL bytes): is it a binary file named .md?' };
-    return utf8.decode(bytes);
-  } catch (error) {
-    if (error instanceof TypeError) return { error: 'is not valid UTF-8 text: save it as UTF-8' };
-    return { error: `cannot be read: ${reason(error)}` };
-  }
 }
 
 function dropDuplicateSlugs(posts: readonly ParsedPost[], problems: Problem[]): ParsedPost[] {
@@ -126,8 +99,8 @@ function toPost(
       links.push({ title: raw.title, url, section: raw.section, kind: 'article', line: raw.line });
       continue;
     }
-    if (!/^https?:\/\/[^\s/]+/i.test(raw.url)) continue;
-    links.push({ ...raw, kind: classifyLink(raw.url, raw.title) });
+    if (raw.kind === null) continue;
+    links.push({ title: raw.title, url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
   }
   return {
     slug: post.slug,
@@ -169,19 +142,4 @@ function resolveRef(target: string, from: ParsedPost, all: readonly ParsedPost[]
 function newestFirst(a: Post, b: Post): number {
   const byDate = (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0);
   return byDate !== 0 ? byDate : a.title.localeCompare(b.title);
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

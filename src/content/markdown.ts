@@ -1,8 +1,6 @@
-import type { Definition, Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString as nodeText } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
+import MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
 
 /** A link as it stands in the Markdown, before URLs are checked or refs resolved. */
 export interface RawLink {
@@ -23,7 +21,146 @@ export interface BodyOutline {
 
 /** Folds runs of white space (a link text spanning lines, say) into single spaces. */
 export function foldWhitespace(text: string): string {
+  // Most texts have nothing to fold: skip building a copy of each.
+  if (!foldable.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
+}
+
+const foldable = /[^\S ]| {2}|^ | $/;
+
+/**
+ * The parser: markdown-it, a CommonMark parser with raw HTML recognised (so a link inside an HTML
+ * block stays text, as in Goldmark), plus GitHub's tables, strikethrough and autolink literals.
+ * It keeps URLs as written: no percent-encoding, no refusal of odd schemes (talkbot filters later).
+ * Its default nesting bound keeps a hostile post from making parsing deep or slow.
+ */
+const parser = createParser();
+
+function createParser(): MarkdownIt {
+  const md = new MarkdownIt('commonmark', { html: true, linkify: true });
+  md.enable(['table', 'strikethrough', 'linkify']);
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (text) => text;
+  md.validateLink = () => true;
+  // GitHub's autolink literals: `http://`, `https://` and `www.` links; never bare domains, `ftp:` or `//`.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+  const web = {
+    validate: (text: string, pos: number) =>
+      text.startsWith('//', pos) ? autolinkLength(text, pos + 2) + 2 : 0,
+  };
+  md.linkify.add('http:', web).add('https:', web).add('ftp:', null).add('//', null);
+  md.linkify.add('www.', {
+    validate: (text, pos) => autolinkLength(text, pos),
+    normalize: (match) => {
+      match.url = `http://${match.url}`;
+    },
+  });
+  // Only what talkbot reads is parsed inline, and autolink literals are looked for in text alone.
+  md.core.ruler.at('inline', parseNeededInlines);
+  md.core.ruler.at('linkify', linkifyText);
+  return md;
+}
+
+// Every kind of link needs one of these: `[` (inline and reference links), `<` (autolinks), or a literal URL.
+const mayHoldLink = /[[<]|:\/\/|www\./i;
+// What inline parsing would change in a heading's or paragraph's text: markup, escapes, entities, hard breaks.
+const hasMarkup = /[\\`*_&<[\]~]| {2}\n|:\/\/|www\./i;
+
+/**
+ * Parses inline content only where talkbot reads it: runs that may hold a link, and headings and the
+ * first paragraph when they hold markup (plain text needs no parsing: its content is its text). This
+ * skips most prose, which is most of a post.
+ */
+function parseNeededInlines(state: StateCore): void {
+  let firstParagraph = true;
+  for (let i = 0; i < state.tokens.length; i++) {
+    const token = state.tokens[i] as Token;
+    if (token.type !== 'inline') continue;
+    const opener = state.tokens[i - 1]?.type;
+    const readAsText = opener === 'heading_open' || (opener === 'paragraph_open' && firstParagraph);
+    if (opener === 'paragraph_open') firstParagraph = false;
+    if (mayHoldLink.test(token.content) || (readAsText && hasMarkup.test(token.content))) {
+      state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+    }
+  }
+}
+
+/** GitHub's autolink literals, found in text outside links (markdown-it's own rule tests whole blocks first). */
+function linkifyText(state: StateCore): void {
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (block.type !== 'inline' || !children || !literalUrl.test(block.content)) continue;
+    const out: Token[] = [];
+    let inLink = 0;
+    for (const token of children) {
+      if (token.type === 'link_open') inLink++;
+      else if (token.type === 'link_close') inLink--;
+      else if (token.type === 'html_inline') inLink += htmlLinkDepth(token.content);
+      const links =
+        token.type === 'text' && inLink <= 0 && literalUrl.test(token.content)
+          ? state.md.linkify.match(token.content)
+          : null;
+      if (!links) {
+        out.push(token);
+        continue;
+      }
+      let last = 0;
+      for (const link of links) {
+        if (link.index > last) out.push(textToken(state, token.content.slice(last, link.index)));
+        const open = new state.Token('link_open', 'a', 1);
+        open.attrs = [['href', link.url]];
+        open.markup = 'linkify';
+        out.push(open, textToken(state, link.text), new state.Token('link_close', 'a', -1));
+        last = link.lastIndex;
+      }
+      if (last < token.content.length) out.push(textToken(state, token.content.slice(last)));
+    }
+    block.children = out;
+  }
+}
+
+const literalUrl = /:\/\/|www\./i;
+
+/** +1 for a raw `<a ...>`, -1 for `</a>`: no autolink inside an HTML link either. */
+function htmlLinkDepth(html: string): number {
+  if (/^<a[>\s]/i.test(html)) return 1;
+  return /^<\/a\s*>/i.test(html) ? -1 : 0;
+}
+
+function textToken(state: StateCore, content: string): Token {
+  const token = new state.Token('text', '', 0);
+  token.content = content;
+  return token;
+}
+
+const domain = /(?:[\p{L}\p{N}_-]+\.)*[\p{L}\p{N}_-]+/uy;
+const path = /[^\s<]*/y;
+const trailingEntity = /&[a-zA-Z0-9]+;$/;
+
+/**
+ * The length of an autolink literal from `pos` (just past `scheme://` or `www.`): a domain, then a path
+ * up to white space or `<`, less trailing punctuation and unbalanced `)`, as GitHub's spec has it.
+ */
+function autolinkLength(text: string, pos: number): number {
+  domain.lastIndex = pos;
+  if (!domain.test(text)) return 0;
+  path.lastIndex = domain.lastIndex;
+  path.test(text);
+  let link = text.slice(pos, path.lastIndex);
+  for (;;) {
+    const last = link.at(-1);
+    if (last !== undefined && '?!.,:*_~'.includes(last)) link = link.slice(0, -1);
+    else if (last === ';' && trailingEntity.test(link)) link = link.replace(trailingEntity, '');
+    else if (last === ')' && count(link, '(') < count(link, ')')) link = link.slice(0, -1);
+    else break;
+  }
+  return link.length;
+}
+
+function count(text: string, char: string): number {
+  let found = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) found++;
+  return found;
 }
 
 /**
@@ -32,67 +169,113 @@ export function foldWhitespace(text: string): string {
  * A thematic break (`---`) ends a section: what follows belongs to no heading.
  */
 export function outlineMarkdown(body: string): BodyOutline {
-  const tree = fromMarkdown(capIndentation(body), {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
-  });
-  const definitions = collectDefinitions(tree);
+  const tokens = parser.parse(capIndentation(body), {});
   const headings: string[] = [];
   const links: RawLink[] = [];
   let section: string | null = null;
   let firstParagraph = '';
+  // Table cells carry no line of their own: they sit on the line of the nearest block that has one.
+  let blockLine = 0;
 
-  const visit = (node: Nodes): void => {
-    switch (node.type) {
-      case 'heading':
-        section = foldWhitespace(nodeText(node));
-        headings.push(section);
-        break;
-      case 'thematicBreak':
-        section = null;
-        break;
-      case 'paragraph':
-        if (!firstParagraph) firstParagraph = foldWhitespace(nodeText(node));
-        break;
-      case 'link':
-        links.push(rawLink(node.url, node, section));
-        return;
-      case 'linkReference': {
-        const definition = definitions.get(node.identifier);
-        if (definition) links.push(rawLink(definition.url, node, section));
-        return;
-      }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.map) blockLine = token.map[0];
+    if (token.type === 'hr') {
+      section = null;
+    } else if (token.type === 'heading_open') {
+      section = foldWhitespace(textOf(tokens[i + 1]));
+      headings.push(section);
+    } else if (token.type === 'paragraph_open' && !firstParagraph) {
+      firstParagraph = foldWhitespace(textOf(tokens[i + 1]));
+    } else if (token.type === 'inline' && token.children) {
+      collectLinks(token.children, blockLine + 1, section, links);
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+  }
   return { headings, links, firstParagraph };
+}
+
+/** Adds the links of one inline run, counting line breaks from the block's first line. */
+function collectLinks(
+  children: readonly Token[],
+  firstLine: number,
+  section: string | null,
+  into: RawLink[],
+) {
+  let line = firstLine;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Token;
+    if (child.type === 'link_open') {
+      const start = line;
+      const inner: Token[] = [];
+      let depth = 1;
+      while (++i < children.length) {
+        const next = children[i] as Token;
+        if (next.type === 'link_open') depth++;
+        else if (next.type === 'link_close' && --depth === 0) break;
+        inner.push(next);
+        line += breaksIn(next);
+      }
+      const url = String(child.attrGet('href') ?? '');
+      const text = foldWhitespace(inlineText(inner));
+      // A GFM footnote (`[^1]` with `[^1]: https://…`) reads as a reference link here: its label is no title.
+      into.push({ title: text && !footnoteLabel.test(text) ? text : url, url, section, line: start });
+    } else {
+      line += breaksIn(child);
+    }
+  }
+}
+
+const footnoteLabel = /^\^\S+$/;
+
+/** How many source lines a token moves past: a soft or hard break, or raw HTML spanning lines. */
+function breaksIn(token: Token): number {
+  if (token.type === 'softbreak' || token.type === 'hardbreak') return 1;
+  if (token.type === 'html_inline' || token.type === 'code_inline') return countNewlines(token.content);
+  return 0;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The plain text of an inline run: its content as written when it held no markup, so was not parsed. */
+function textOf(inline: Token | undefined): string {
+  if (!inline) return '';
+  return inline.children?.length ? inlineText(inline.children) : inline.content;
+}
+
+/** The plain text of inline tokens, as mdast's `toString` gives it: text, code, raw HTML and image alt text. */
+function inlineText(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+      case 'html_inline':
+        text += token.content;
+        break;
+      case 'softbreak':
+        text += '\n';
+        break;
+      case 'image':
+        text += inlineText(token.children ?? []);
+        break;
+    }
+  }
+  return text;
 }
 
 /** Deepest indentation kept, in characters: far beyond any real post, far below what makes parsing slow. */
 const maxIndent = 160;
-const excessIndent = new RegExp(`^([ \\t>]{${maxIndent}})[ \\t>]+`, 'gm');
+const deepIndent = new RegExp(`^([ \\t>]{${maxIndent}})[ \\t>]+`, 'gm');
 
 /**
- * Cuts absurd indentation: the parser's cost grows steeply with list nesting (500 nested levels take
- * seconds), so one hostile or broken post could otherwise stall a whole load.
+ * Cuts absurd indentation: a parser's cost can grow steeply with list nesting, so one hostile or
+ * broken post could otherwise stall a whole load.
  */
 function capIndentation(body: string): string {
-  return body.replace(excessIndent, '$1');
-}
-
-function collectDefinitions(tree: Root): Map<string, Definition> {
-  const found = new Map<string, Definition>();
-  const visit = (node: Nodes): void => {
-    // CommonMark: the first definition of a label wins.
-    if (node.type === 'definition' && !found.has(node.identifier)) found.set(node.identifier, node);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
-  return found;
-}
-
-function rawLink(url: string, node: Nodes, section: string | null): RawLink {
-  const text = foldWhitespace(nodeText(node));
-  return { title: text || url, url, section, line: node.position?.start.line ?? 1 };
+  return body.replace(deepIndent, '$1');
 }

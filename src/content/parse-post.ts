@@ -1,8 +1,15 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
+import { classifyLink } from './kind.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
-import { expandRefShortcodes, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
-import type { Problem } from './types.ts';
+import { expandRefShortcodes, placeholderIndex, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
+import type { Problem, ResourceKind } from './types.ts';
+
+/** A link of a parsed post, with its file line; `kind` is null for a link that is no resource (not http). */
+export interface ParsedLink extends RawLink {
+  /** What it points at; null when it is not an http(s) link, and 'article' for a `ref` placeholder. */
+  readonly kind: ResourceKind | null;
+}
 
 /** A post read from its file, before publishing rules and cross-post `ref` links are applied. */
 export interface ParsedPost {
@@ -23,7 +30,7 @@ export interface ParsedPost {
   readonly draft: boolean;
   readonly headings: readonly string[];
   /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
-  readonly links: readonly RawLink[];
+  readonly links: readonly ParsedLink[];
   readonly refs: readonly ShortcodeRef[];
 }
 
@@ -87,11 +94,25 @@ export function parsePost(path: string, source: string): ParseOutcome {
       sitePath: permalinkPath(path, slug, scalarText(data.url) || null),
       draft: data.draft === true || data.draft === 'true',
       headings: outline.headings,
-      links: outline.links.map((link) => ({ ...link, line: link.line + front.bodyLine - 1 })),
+      links: outline.links.map(
+        (link): ParsedLink => ({
+          title: link.title,
+          url: link.url,
+          section: link.section,
+          line: link.line + front.bodyLine - 1,
+          kind: linkKind(link),
+        }),
+      ),
       refs,
     },
     problems,
   };
+}
+
+/** Classified here, in the parse worker, so that the thread serving requests never has to. */
+function linkKind(link: RawLink): ResourceKind | null {
+  if (placeholderIndex(link.url) !== null) return 'article';
+  return /^https?:\/\/[^\s/]+/i.test(link.url) ? classifyLink(link.url, link.title) : null;
 }
 
 function scalarText(value: unknown): string {

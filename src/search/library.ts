@@ -1,7 +1,7 @@
 import type { LoadResult, Post, Problem } from '../content/types.ts';
 import { foldText, tagKey } from './normalize.ts';
 import { parseQuery } from './query.ts';
-import { collectResources, type SearchRecord, toRecords } from './records.ts';
+import { collectResources, toRecords } from './records.ts';
 import { SearchIndex } from './search-index.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
@@ -22,13 +22,15 @@ export class Library {
   readonly #index: SearchIndex;
   readonly #bySlug: ReadonlyMap<string, Post>;
   readonly #tags: ReadonlyMap<string, string>;
+  /** Folded post titles, for suggestions; worked out on the first query that finds nothing. */
+  #foldedTitles: string[] | null = null;
 
   constructor(load: LoadResult, loadedAt = new Date()) {
     this.posts = load.posts;
     this.problems = load.problems;
     this.loadedAt = loadedAt;
     this.resources = collectResources(load.posts);
-    this.#index = new SearchIndex(toRecords(this.posts, this.resources, tagKey));
+    this.#index = new SearchIndex(toRecords(this.posts, this.resources));
     this.#bySlug = new Map(this.posts.map((p) => [p.slug, p]));
     this.#tags = new Map(this.posts.flatMap((p) => p.tags.map((t) => [tagKey(t), t] as const)));
   }
@@ -38,9 +40,7 @@ export class Library {
     const query = typeof input === 'string' ? parseQuery(input) : input;
     const { offset = 0, limit = 10 } = page;
     if (query.words.length === 0 && query.tags.length === 0) return { query, hits: [], total: 0, offset };
-    const wanted = query.tags.map(tagKey);
-    const tagFilter = (r: SearchRecord) => wanted.every((t) => r.tagKeys.has(t));
-    const all = this.#index.search(query, tagFilter);
+    const all = this.#index.search(query, query.tags.map(tagKey));
     const hits = all.slice(offset, offset + limit).map(({ record, score }): Hit => {
       const rounded = Math.round(score * 1000) / 1000;
       return record.kind === 'post'
@@ -74,7 +74,8 @@ export class Library {
       for (const term of this.#index.similarTerms(word).slice(0, 3)) {
         const tag = [...this.#tags.values()].find((t) => foldText(t).split(/\s+/).includes(term));
         if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
-        const post = this.posts.find((p) => foldText(p.title).includes(term));
+        this.#foldedTitles ??= this.posts.map((p) => foldText(p.title));
+        const post = this.posts[this.#foldedTitles.findIndex((title) => title.includes(term))];
         if (post) found.add(post.title);
       }
     }

@@ -20,8 +20,6 @@ export interface SearchRecord {
   /** For a resource: the titles of the posts citing it; empty for a post. */
   readonly postTitles: string;
   readonly target: Post | Resource;
-  /** Folded tag keys of the post, or of every post citing the resource: what `tag:` filters on. */
-  readonly tagKeys: ReadonlySet<string>;
 }
 
 /** Merges every post's links into resources, one per normalised URL, listing each post that cites it. */
@@ -37,7 +35,8 @@ export function collectResources(posts: readonly Post[]): Resource[] {
           first: { key, title: link.title, url: link.url, kind: link.kind, citations },
           citations,
         });
-      } else if (!entry.citations.some((c) => c.post === post)) {
+      } else if (entry.citations.at(-1)?.post !== post) {
+        // Posts come one at a time, so a post already citing this link is always the last citation.
         entry.citations.push({ post, section: link.section });
       }
     }
@@ -45,43 +44,98 @@ export function collectResources(posts: readonly Post[]): Resource[] {
   return [...byKey.values()].map((entry) => entry.first);
 }
 
+const separator = ' · ';
+/** Citations (and so headings and tags) a resource record shows the scorer at most. */
+const inheritedLimit = 5;
+
+/** A post as the index and the scorer read it. */
+class PostRecord implements SearchRecord {
+  readonly kind = 'post';
+  readonly section = '';
+  readonly citedTags = '';
+  readonly postTitles = '';
+  readonly title: string;
+  readonly description: string;
+  readonly tags: string;
+  readonly headings: string;
+
+  constructor(
+    readonly id: number,
+    readonly target: Post,
+  ) {
+    this.title = target.title;
+    this.description = target.description;
+    this.tags = target.tags.join(separator);
+    this.headings = target.headings.join(separator);
+  }
+}
+
+/**
+ * A resource as the scorer reads it. What it inherits from the posts citing it is worked out when
+ * read (the scorer reads a few hundred records a query, and a large site has a hundred thousand
+ * resources whose joined strings would otherwise sit in memory unused), and only from its first
+ * citations: a link cited by every post must not hand the scorer every title of the site.
+ */
+class ResourceRecord implements SearchRecord {
+  readonly kind = 'resource';
+  readonly description = '';
+  readonly tags = '';
+  readonly headings = '';
+  readonly title: string;
+
+  constructor(
+    readonly id: number,
+    readonly target: Resource,
+  ) {
+    this.title = target.title;
+  }
+
+  get section(): string {
+    return sectionsOf(this.target, inheritedLimit).join(separator);
+  }
+
+  get citedTags(): string {
+    return citedTagsOf(this.target, inheritedLimit).join(separator);
+  }
+
+  get postTitles(): string {
+    return this.target.citations
+      .slice(0, inheritedLimit)
+      .map((c) => c.post.title)
+      .join(separator);
+  }
+}
+
+/** The distinct headings a resource is cited under, in its first `limit` citations. */
+export function sectionsOf(resource: Resource, limit = Number.POSITIVE_INFINITY): string[] {
+  const { citations } = resource;
+  if (citations.length === 1) return citations[0]?.section == null ? [] : [citations[0].section];
+  const sections = new Set<string>();
+  for (let i = 0; i < citations.length && i < limit; i++) {
+    const section = citations[i]?.section;
+    if (section != null) sections.add(section);
+  }
+  return [...sections];
+}
+
+/** The distinct tags of the posts of a resource's first `limit` citations. */
+export function citedTagsOf(resource: Resource, limit = Number.POSITIVE_INFINITY): string[] {
+  const { citations } = resource;
+  if (citations.length === 1) return [...(citations[0]?.post.tags ?? [])];
+  const tags = new Set<string>();
+  for (let i = 0; i < citations.length && i < limit; i++)
+    for (const tag of citations[i]?.post.tags ?? []) tags.add(tag);
+  return [...tags];
+}
+
 /** Flattens posts and resources into records, posts first, ids being their positions. */
-export function toRecords(
-  posts: readonly Post[],
-  resources: readonly Resource[],
-  tagKeyOf: (tag: string) => string,
-): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  for (const post of posts) {
-    records.push({
-      id: records.length,
-      kind: 'post',
-      title: post.title,
-      section: '',
-      description: post.description,
-      tags: post.tags.join(' · '),
-      citedTags: '',
-      headings: post.headings.join(' · '),
-      postTitles: '',
-      target: post,
-      tagKeys: new Set(post.tags.map(tagKeyOf)),
-    });
-  }
-  for (const resource of resources) {
-    const citingTags = resource.citations.flatMap((c) => c.post.tags);
-    records.push({
-      id: records.length,
-      kind: 'resource',
-      title: resource.title,
-      section: [...new Set(resource.citations.map((c) => c.section).filter((s) => s !== null))].join(' · '),
-      description: '',
-      tags: '',
-      citedTags: [...new Set(citingTags)].join(' · '),
-      headings: '',
-      postTitles: resource.citations.map((c) => c.post.title).join(' · '),
-      target: resource,
-      tagKeys: new Set(citingTags.map(tagKeyOf)),
-    });
-  }
+export function toRecords(posts: readonly Post[], resources: readonly Resource[]): SearchRecord[] {
+  const records: SearchRecord[] = new Array(posts.length + resources.length);
+  posts.forEach((post, i) => {
+    records[i] = new PostRecord(i, post);
+  });
+  resources.forEach((resource, i) => {
+    records[posts.length + i] = new ResourceRecord(posts.length + i, resource);
+  });
   return records;
 }

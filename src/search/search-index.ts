@@ -1,7 +1,8 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import MiniSearch from 'minisearch';
-import { foldText } from './normalize.ts';
-import type { SearchRecord } from './records.ts';
+import type { Post } from '../content/types.ts';
+import { tagKey } from './normalize.ts';
+import { type SearchRecord, sectionsOf } from './records.ts';
+import { type TermIndex, TermIndexBuilder, type TermQuery, termsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
 /** A record that matched, with its fuse-style score (0 perfect, 1 no match). */
@@ -25,9 +26,14 @@ const fieldWeights = {
 } as const;
 type Field = keyof typeof fieldWeights;
 const fields = Object.keys(fieldWeights) as Field[];
+const boosts = fields.map((name) => fieldWeights[name]);
+const field = Object.fromEntries(fields.map((name, i) => [name, i])) as Record<Field, number>;
 
-/** How many candidates the inverted index passes to fuse.js: enough for every page a user will read. */
-const candidateLimit = 200;
+/**
+ * How many candidates the inverted index passes to fuse.js: ten pages of five answers, more than
+ * anyone pages through. fuse.js costs about 40 µs a candidate, so this bounds every query's cost.
+ */
+const candidateLimit = 25;
 /**
  * Results scoring worse than this are dropped: no match is better than a wrong one. The candidate
  * stage already demands every word, so this only trims records that matched through a typo-sized
@@ -49,35 +55,50 @@ const fuseOptions: IFuseOptions<SearchRecord> = {
 };
 
 /**
- * Search in two stages so that a query costs about the same at 100 posts as at 10,000: MiniSearch's
- * inverted index (typo-tolerant, accent-folded) picks the records holding every query word, then
- * fuse.js scores those few as precisely as it would the whole corpus.
+ * Search in two stages so that a query costs about the same at 100 posts as at 10,000: an inverted
+ * index (typo-tolerant, accent-folded, see TermIndex) picks the records holding every query word,
+ * then fuse.js scores those few as precisely as it would the whole corpus.
  */
 export class SearchIndex {
   readonly #records: readonly SearchRecord[];
-  readonly #inverted: MiniSearch<SearchRecord>;
+  readonly #postCount: number;
+  readonly #index: TermIndex;
+  /** Each post's folded tag keys, by post record id: what `tag:` filters read. */
+  readonly #postTags: ReadonlyArray<ReadonlySet<string>>;
+  /** Each post's resources, by record id: children[p] .. children[p + 1] in `childDocs`. */
+  readonly #children: Uint32Array;
+  readonly #childDocs: Int32Array;
 
   constructor(records: readonly SearchRecord[]) {
     this.#records = records;
-    this.#inverted = new MiniSearch<SearchRecord>({
-      idField: 'id',
-      fields,
-      processTerm: (term) => foldText(term),
-    });
-    this.#inverted.addAll(records);
+    let postCount = 0;
+    while (postCount < records.length && records[postCount]?.kind === 'post') postCount++;
+    this.#postCount = postCount;
+    const posts = records.slice(0, postCount).map((r) => r.target as Post);
+    const keys = new Map<string, string>();
+    const keyOf = (tag: string) => keys.get(tag) ?? keys.set(tag, tagKey(tag)).get(tag) ?? tag;
+    this.#postTags = posts.map((post) => new Set(post.tags.map(keyOf)));
+    const built = buildIndex(records, posts, new Map(posts.map((post, i) => [post, i])));
+    this.#index = built.index;
+    this.#children = built.children;
+    this.#childDocs = built.docs;
   }
 
   /** Every record matching the query, best first, each scoring at most `maxScore`. */
-  search(query: ParsedQuery, tagFilter: (record: SearchRecord) => boolean): ScoredRecord[] {
+  search(query: ParsedQuery, wantedTags: readonly string[]): ScoredRecord[] {
+    const allow = wantedTags.length === 0 ? undefined : this.#withTags(wantedTags);
     if (query.words.length === 0) {
-      return this.#records
-        .filter((r) => r.kind === 'post' && tagFilter(r))
-        .map((record) => ({ record, score: 0 }));
+      const found: ScoredRecord[] = [];
+      for (let id = 0; id < this.#postCount; id++) {
+        if (!allow || allow(id)) found.push({ record: this.#records[id] as SearchRecord, score: 0 });
+      }
+      return found;
     }
     const text = query.words.join(' ');
+    const terms = termsOf(text);
+    if (terms.length === 0) return [];
     // Typos are forgiven only when the words as typed find nothing: "rust" must not also find "trust".
-    const candidates =
-      this.#candidates(text, false, tagFilter) ?? this.#candidates(text, true, tagFilter) ?? [];
+    const candidates = this.#candidates(terms, false, allow) ?? this.#candidates(terms, true, allow) ?? [];
     if (candidates.length === 0) return [];
 
     const scored: ScoredRecord[] = [];
@@ -90,26 +111,97 @@ export class SearchIndex {
   }
 
   #candidates(
-    text: string,
+    terms: readonly string[],
     fuzzy: boolean,
-    tagFilter: (record: SearchRecord) => boolean,
+    allow?: (id: number) => boolean,
   ): SearchRecord[] | null {
-    const found = this.#inverted.search(text, {
-      combineWith: 'AND',
-      fuzzy: fuzzy ? (term) => (term.length >= 8 ? 0.2 : term.length >= 4 ? 1 : false) : false,
-      prefix: (term, index, terms) => term.length >= 3 && index === terms.length - 1,
-      boost: fieldWeights,
-      filter: (result) => tagFilter(this.#records[result.id as number] as SearchRecord),
-    });
-    if (found.length === 0) return null;
-    return found.slice(0, candidateLimit).map((result) => this.#records[result.id as number] as SearchRecord);
+    const words = terms.map(
+      (term, i): TermQuery => ({
+        term,
+        // The last word may be unfinished: a user typing "kube" means Kubernetes.
+        prefix: term.length >= 3 && i === terms.length - 1,
+        maxEdits:
+          !fuzzy || term.length < 4 ? 0 : term.length < 8 ? 1 : Math.min(6, Math.round(term.length * 0.2)),
+      }),
+    );
+    const found = this.#index.search(words, boosts, candidateLimit, allow);
+    return found?.map(({ doc }) => this.#records[doc] as SearchRecord) ?? null;
+  }
+
+  /**
+   * Which records carry every wanted tag key: a post its own, a resource those of the posts citing
+   * it (all together). One bit per wanted tag, set for each post that has it and for its resources.
+   */
+  #withTags(wanted: readonly string[]): (id: number) => boolean {
+    const tags = [...new Set(wanted)].slice(0, 31);
+    const all = 2 ** tags.length - 1;
+    const bits = new Uint32Array(this.#records.length);
+    for (let post = 0; post < this.#postCount; post++) {
+      const own = this.#postTags[post] as ReadonlySet<string>;
+      let mask = 0;
+      for (let t = 0; t < tags.length; t++) if (own.has(tags[t] as string)) mask |= 1 << t;
+      if (mask === 0) continue;
+      bits[post] = (bits[post] as number) | mask;
+      for (let c = this.#children[post] as number; c < (this.#children[post + 1] as number); c++) {
+        const child = this.#childDocs[c] as number;
+        bits[child] = (bits[child] as number) | mask;
+      }
+    }
+    return (id) => (bits[id] as number) >>> 0 === all;
   }
 
   /** The distinct folded words of the index that look like `word`, for "did you mean" suggestions. */
   similarTerms(word: string): string[] {
-    const folded = foldText(word);
-    return this.#inverted.autoSuggest(folded, { fuzzy: 0.34, prefix: true }).map((s) => s.suggestion);
+    const [folded = ''] = termsOf(word);
+    if (!folded) return [];
+    // A third of the word's letters, but never more than two edits: past that, a lookup walks most
+    // of the dictionary (a nonsense query would cost milliseconds) and suggests nothing useful anyway.
+    return this.#index.similar(folded, Math.min(2, Math.round(folded.length * 0.34)));
   }
+}
+
+/**
+ * Indexes every record's own fields. What a resource inherits from the posts citing it (their titles
+ * and tags) is not copied into postings of its own: the index matches it through those posts.
+ */
+function buildIndex(
+  records: readonly SearchRecord[],
+  posts: readonly Post[],
+  postIds: ReadonlyMap<Post, number>,
+): { index: TermIndex; children: Uint32Array; docs: Int32Array } {
+  const builder = new TermIndexBuilder(fields.length);
+  // Tags and headings (a speaker's name, say) come back again and again: split each once.
+  const known = new Map<string, number[]>();
+  const idsOf = (text: string) => known.get(text) ?? known.set(text, builder.idsOf(text)).get(text) ?? [];
+  posts.forEach((post, id) => {
+    const record = records[id] as SearchRecord;
+    builder.addField(id, field.title, builder.idsOf(post.title));
+    builder.addField(id, field.tags, post.tags.flatMap(idsOf));
+    builder.addField(id, field.headings, builder.idsOf(record.headings));
+    builder.addField(id, field.description, builder.idsOf(record.description));
+  });
+  const children = new Uint32Array(posts.length + 1);
+  for (let id = posts.length; id < records.length; id++) {
+    const resource = (records[id] as SearchRecord).target as Resource;
+    builder.addField(id, field.title, builder.idsOf(resource.title));
+    builder.addField(id, field.section, sectionsOf(resource).flatMap(idsOf));
+    for (const c of resource.citations) (children[(postIds.get(c.post) ?? 0) + 1] as number)++;
+  }
+  for (let p = 0; p < posts.length; p++)
+    children[p + 1] = (children[p + 1] as number) + (children[p] as number);
+  const docs = new Int32Array(children[posts.length] as number);
+  const next = children.slice(0, posts.length);
+  for (let id = posts.length; id < records.length; id++) {
+    for (const c of ((records[id] as SearchRecord).target as Resource).citations) {
+      const p = postIds.get(c.post) ?? 0;
+      docs[next[p] as number] = id;
+      next[p] = (next[p] as number) + 1;
+    }
+  }
+  const links = fields.map((_, i) =>
+    i === field.title ? field.postTitles : i === field.tags ? field.citedTags : -1,
+  );
+  return { index: builder.build(records.length, { children, docs, links }), children, docs };
 }
 
 /**
