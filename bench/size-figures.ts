@@ -1,0 +1,113 @@
+import { loadContent } from '../src/content/load.ts';
+import { Library } from '../src/search/library.ts';
+import { listPages, loadFloor } from './floor.ts';
+import { collectGarbage, median, memoryMb, percentile, round, timed } from './measure.ts';
+import type { BenchQuery } from './queries.ts';
+import { Recipe } from './recipe.ts';
+
+/** What one size is measured with. */
+export interface SizeTask {
+  readonly root: string;
+  readonly queries: readonly BenchQuery[];
+  /** Indexes into `queries` that the recipe runs (all of them at small sizes). */
+  readonly recipeQueries: readonly number[];
+  /** Load runs (alternating with the floor); the median is reported. */
+  readonly loadRuns: number;
+  /** Timed passes over the query mix, after one untimed pass. */
+  readonly queryPasses: number;
+}
+
+/** The figures of one size. */
+export interface SizeFigures {
+  readonly posts: number;
+  readonly resources: number;
+  readonly problems: number;
+  readonly floorMs: number;
+  readonly loadMs: number;
+  readonly loadRatio: number;
+  readonly query: { readonly medianMs: number; readonly p99Ms: number; readonly samples: number };
+  readonly recipe: {
+    readonly queries: number;
+    readonly buildMs: number;
+    readonly medianMs: number;
+    readonly p99Ms: number;
+    /** talkbot's median on the same queries. */
+    readonly talkbotMedianMs: number;
+    readonly ratio: number;
+  };
+}
+
+/** Load and index time beside the floor, then query latency beside the usual recipe, on one site. */
+export async function measureSize(task: SizeTask): Promise<SizeFigures> {
+  const floors: number[] = [];
+  const loads: number[] = [];
+  let library: Library | null = null;
+  for (let run = 0; run < task.loadRuns; run++) {
+    floors.push((await timed(() => loadFloor(task.root))).ms);
+    library = null;
+    collectGarbage();
+    const loaded = await timed(async () => new Library(await loadContent(task.root)));
+    loads.push(loaded.ms);
+    library = loaded.value;
+  }
+  if (!library) throw new Error('no load run');
+  const lib = library;
+  const perQuery = task.queries.map(() => [] as number[]);
+  for (let pass = 0; pass <= task.queryPasses; pass++) {
+    task.queries.forEach((query, i) => {
+      const start = performance.now();
+      answer(lib, query.text);
+      if (pass > 0) perQuery[i]?.push(performance.now() - start);
+    });
+  }
+  const all = perQuery.flat();
+  const recipe = await measureRecipe(task, perQuery);
+  const floorMs = median(floors);
+  const loadMs = median(loads);
+  return {
+    posts: lib.posts.length,
+    resources: lib.resources.length,
+    problems: lib.problems.length,
+    floorMs: round(floorMs, 0),
+    loadMs: round(loadMs, 0),
+    loadRatio: round(loadMs / floorMs, 2),
+    query: { medianMs: round(median(all), 3), p99Ms: round(percentile(all, 99), 3), samples: all.length },
+    recipe,
+  };
+}
+
+/** What answering costs in talkbot: the search, and suggestions when it finds nothing. */
+function answer(library: Library, text: string): void {
+  const result = library.search(text, { limit: 5 });
+  if (result.total === 0) library.suggest(result.query);
+}
+
+async function measureRecipe(task: SizeTask, perQuery: readonly number[][]): Promise<SizeFigures['recipe']> {
+  collectGarbage();
+  const built = await timed(() => Recipe.fromFiles(task.root, listPages(task.root)));
+  const times = task.recipeQueries.map((i) => {
+    const start = performance.now();
+    built.value.search(task.queries[i]?.text ?? '');
+    return performance.now() - start;
+  });
+  const talkbot = median(task.recipeQueries.flatMap((i) => perQuery[i] ?? []));
+  return {
+    queries: times.length,
+    buildMs: round(built.ms, 0),
+    medianMs: round(median(times), 1),
+    p99Ms: round(percentile(times, 99), 1),
+    talkbotMedianMs: round(talkbot, 3),
+    ratio: round(median(times) / talkbot, 0),
+  };
+}
+
+/** Heap used and RSS after one load, in a fresh process: what a running talkbot holds. */
+export async function measureMemory(
+  root: string,
+): Promise<{ heapUsedMb: number; rssMb: number; posts: number }> {
+  const library = new Library(await loadContent(root));
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  collectGarbage();
+  return { ...memoryMb(), posts: library.posts.length };
+}

@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { SlackStandIn, type Transport } from '../src/local/index.ts';
+import type { Library } from '../src/search/library.ts';
+import { createSlackApp } from '../src/slack/app.ts';
+import { LibraryStore } from '../src/slack/library-store.ts';
+import { RedactingLogger } from '../src/slack/logger.ts';
+
+/** Where the app finds Slack (the stand-in), and the credentials it was given. */
+export interface SlackEndpoints {
+  readonly apiUrl: string;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly signingSecret: string;
+}
+
+/** The real Bolt app with talkbot's listeners. */
+export interface RunningApp {
+  readonly app: App;
+  /** The Request URL, for signed HTTP delivery; null over Socket Mode. */
+  readonly url: string | null;
+  /** Lines the app logged at error level: each one is a failure the figures must show. */
+  readonly errors: string[];
+  stop(): Promise<void>;
+}
+
+/** A signing secret in Slack's format (hex); fake, as every credential here. */
+export const benchSigningSecret = '8f742231b10e8888abc1233cd2b85a55';
+
+/** Starts the real app against a stand-in of Slack (in this process or another), as `talkbot start` does. */
+export async function startApp(
+  library: Library,
+  slack: SlackEndpoints,
+  transport: Transport,
+): Promise<RunningApp> {
+  const store = new LibraryStore(library);
+  const errors: string[] = [];
+  const logger = new RedactingLogger(
+    'error',
+    [slack.botToken, slack.appToken, slack.signingSecret],
+    (line) => {
+      errors.push(line);
+    },
+  );
+  const app = createSlackApp({
+    botToken: slack.botToken,
+    transport:
+      transport === 'socket'
+        ? { kind: 'socket', appToken: slack.appToken }
+        : { kind: 'http', signingSecret: slack.signingSecret, port: 0 },
+    apiUrl: slack.apiUrl,
+    logger,
+    deps: { library: () => store.current, nextTip: () => null },
+    retryConfig: { retries: 0 },
+  });
+  let url: string | null = null;
+  if (transport === 'http') {
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
+    url = `http://127.0.0.1:${server.address().port}/slack/events`;
+  } else {
+    await app.start();
+  }
+  return { app, url, errors, stop: async () => void (await app.stop()) };
+}
+
+/** The stand-in and the app in one process, connected over Socket Mode: local mode. */
+export async function startLocal(library: Library): Promise<{ slack: SlackStandIn; stop(): Promise<void> }> {
+  const slack = await SlackStandIn.start({ transport: 'socket', signingSecret: benchSigningSecret });
+  const running = await startApp(library, slack, 'socket');
+  return {
+    slack,
+    stop: async () => {
+      await running.stop();
+      await slack.close();
+    },
+  };
+}
