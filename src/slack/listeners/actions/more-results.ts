@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { answerQuery } from '../../answer-query.ts';
 import { decodeAnswerRef, renderError } from '../../blocks/index.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { yieldAfterAck } from '../yield-after-ack.ts';
 import { staleButtonText } from './share.ts';
 
 /**
@@ -17,6 +18,7 @@ export function moreResults(deps: ListenerDeps) {
     respond,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
+    await yieldAfterAck();
     const ref = decodeAnswerRef(action.value);
     if (!ref) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderError(staleButtonText) });

@@ -3,6 +3,7 @@ import { answerQuery } from '../../answer-query.ts';
 import { decodeAnswerRef, renderError } from '../../blocks/index.ts';
 import { explainSlackError, slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { yieldAfterAck } from '../yield-after-ack.ts';
 
 /** The message shown when a button's value cannot be read (an old or tampered message). */
 export const staleButtonText = 'That button no longer works. Ask again with `/talk`.';
@@ -21,6 +22,7 @@ export function shareAnswer(deps: ListenerDeps) {
     logger,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
     await ack();
+    await yieldAfterAck();
     const ref = decodeAnswerRef(action.value);
     if (!ref) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderError(staleButtonText) });

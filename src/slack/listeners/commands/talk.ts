@@ -4,6 +4,7 @@ import { renderError, renderTip } from '../../blocks/index.ts';
 import type { Message } from '../../blocks/message.ts';
 import { explainSlackError, slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { yieldAfterAck } from '../yield-after-ack.ts';
 
 /** `/talk tip`: today's reading tip, for the asker alone. */
 function tipMessage(deps: ListenerDeps): Message {
@@ -22,6 +23,7 @@ export function talkCommand(deps: ListenerDeps) {
     logger,
   }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
+    await yieldAfterAck();
     try {
       const text = decodeSlackText(command.text);
       const message = /^tip$/i.test(text.trim())
