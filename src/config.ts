@@ -86,7 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...readContentConfig(env),
     tips: tips(env, get('TIP_CHANNEL')),
     tipSettings: readTipSettings(env),
-    logLevel: logLevel(get('LOG_LEVEL')),
+    // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
+    logLevel: logLevel(get('LOG_LEVEL')) ?? (mode === 'local' ? 'warn' : 'info'),
   };
 }
 
@@ -168,8 +169,8 @@ function tips(env: NodeJS.ProcessEnv, channel: string | null): TipConfig | null 
   return { channel, ...settings };
 }
 
-function logLevel(value: string | null): LogLevelName {
-  if (value === null) return 'info';
+function logLevel(value: string | null): LogLevelName | null {
+  if (value === null) return null;
   const lower = value.toLowerCase();
   if (!(logLevels as readonly string[]).includes(lower)) {
     throw new ConfigError('LOG_LEVEL', `is "${value}"; use one of ${logLevels.join(', ')}`);

@@ -13,7 +13,8 @@ describe('readConfig', () => {
     assert.equal(config.port, 3000);
     assert.equal(config.contentDir, './content');
     assert.equal(config.tips, null);
-    assert.equal(config.logLevel, 'info');
+    assert.equal(config.logLevel, 'warn', 'locally only warnings join the one line saying where to look');
+    assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app }).logLevel, 'info');
   });
 
   it('picks Socket Mode when an app token is set, HTTP when only a signing secret is', () => {

@@ -6,7 +6,7 @@ import { InFlight } from '../../src/slack/in-flight.ts';
 /** Starts `talkbot start` as a newcomer would (no Slack tokens), resolving once it prints where it runs. */
 function startLocal(): Promise<{ child: ReturnType<typeof spawn>; output: () => string }> {
   const child = spawn(process.execPath, ['bin/talkbot.js', 'start'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
