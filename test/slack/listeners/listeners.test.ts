@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { staleButtonText } from '../../../src/slack/listeners/actions/answer-ref-from-button.ts';
 import { moreResults } from '../../../src/slack/listeners/actions/more-results.ts';
 import { postResources } from '../../../src/slack/listeners/actions/post-resources.ts';
-import { shareAnswer, staleButtonText } from '../../../src/slack/listeners/actions/share.ts';
+import { shareAnswer } from '../../../src/slack/listeners/actions/share.ts';
 import { talkCommand } from '../../../src/slack/listeners/commands/talk.ts';
 import type { ListenerDeps } from '../../../src/slack/listeners/deps.ts';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.ts';

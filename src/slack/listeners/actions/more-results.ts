@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../answer-query.ts';
-import { decodeAnswerRef, renderError } from '../../blocks/index.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { yieldAfterAck } from '../yield-after-ack.ts';
-import { staleButtonText } from './share.ts';
+import { answerRefFromButton } from './answer-ref-from-button.ts';
 
 /**
  * More results: the next page of the same query. An ephemeral answer is replaced in place; on a
@@ -19,11 +18,8 @@ export function moreResults(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
     await yieldAfterAck();
-    const ref = decodeAnswerRef(action.value);
-    if (!ref) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderError(staleButtonText) });
-      return;
-    }
+    const ref = await answerRefFromButton(action.value, respond);
+    if (!ref) return;
     const message = answerQuery(deps.library(), ref.query, { offset: ref.offset, ephemeral: true });
     if (body.container?.is_ephemeral === true) {
       await respond({ replace_original: true, ...message });

@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../answer-query.ts';
-import { decodeAnswerRef, renderError } from '../../blocks/index.ts';
+import { renderError } from '../../blocks/index.ts';
 import { explainSlackError, slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { yieldAfterAck } from '../yield-after-ack.ts';
-
-/** The message shown when a button's value cannot be read (an old or tampered message). */
-export const staleButtonText = 'That button no longer works. Ask again with `/talk`.';
+import { answerRefFromButton } from './answer-ref-from-button.ts';
 
 /**
  * Share in channel: reposts the same answer page for everyone, saying who shared it, then removes the
@@ -23,11 +21,8 @@ export function shareAnswer(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
     await ack();
     await yieldAfterAck();
-    const ref = decodeAnswerRef(action.value);
-    if (!ref) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderError(staleButtonText) });
-      return;
-    }
+    const ref = await answerRefFromButton(action.value, respond);
+    if (!ref) return;
     const message = answerQuery(deps.library(), ref.query, {
       offset: ref.offset,
       ephemeral: false,
