@@ -370,6 +370,11 @@ export class SlackStandIn {
     return this.parts.socketMode.disconnect(reason);
   }
 
+  /** Makes the open Socket Mode connections stop answering pings, as a hung Slack would. */
+  stopAnsweringPings(): void {
+    this.parts.socketMode.stopAnsweringPings();
+  }
+
   /**
    * Closes every socket and the server; pending deliveries and waits reject. Stop the app first: a Bolt app left
    * running would try to reconnect to a server that is gone.

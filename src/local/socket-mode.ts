@@ -28,7 +28,13 @@ interface PendingAck {
 
 /** The server end of Socket Mode: one-time tickets, `hello`, envelopes and their acks, `disconnect`. */
 export class SocketModeServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Pongs are answered by hand, so that a test can make a connection go quiet as a hung server would.
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    autoPong: false,
+  });
+  private readonly silent = new WeakSet<WebSocket>();
   private readonly tickets = new Set<string>();
   /** Open connections in the order they opened; envelopes go to the newest. */
   private readonly sockets: WebSocket[] = [];
@@ -117,6 +123,11 @@ export class SocketModeServer {
     );
   }
 
+  /** Stops answering pings on the open connections, as a server that hangs would; new connections answer again. */
+  stopAnsweringPings(): void {
+    for (const ws of this.sockets) this.silent.add(ws);
+  }
+
   /** Fails pending acks, refuses new connections, and closes every connection (handshake first, then force). */
   async close(): Promise<void> {
     this.closed = true;
@@ -148,6 +159,9 @@ export class SocketModeServer {
     this.sockets.push(ws);
     this.connectionCount += 1;
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('ping', (data) => {
+      if (!this.silent.has(ws)) ws.pong(data);
+    });
     ws.on('close', () => {
       const index = this.sockets.indexOf(ws);
       if (index >= 0) this.sockets.splice(index, 1);

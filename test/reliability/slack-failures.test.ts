@@ -70,6 +70,23 @@ describe('Socket Mode connection trouble', () => {
   });
   after(() => bot.stop());
 
+  it('reconnects when the connection stops answering pings, and answers the next command once', async () => {
+    const before = bot.slack.connectionCount;
+    bot.slack.stopAnsweringPings();
+    // The client pings every 5 s and gives up on a silent server; this waits for that, bounded.
+    const end = Date.now() + 40_000;
+    while (bot.slack.connectionCount <= before) {
+      assert.ok(Date.now() < end, 'no reconnection after the server went quiet');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await bot.slack.waitForConnection(15_000);
+    await bot.slack.slashCommand({ text: 'jepsen', userId: 'U0PING' });
+    await bot.slack.waitFor((r) => r.ephemeralTo === 'U0PING', { timeoutMs: 5000 });
+    await bot.slack.slashCommand({ text: 'help', userId: 'U0PING2' });
+    await bot.slack.waitFor((r) => r.ephemeralTo === 'U0PING2');
+    assert.equal(bot.slack.records.filter((r) => r.ephemeralTo === 'U0PING').length, 1);
+  });
+
   for (const reason of ['warning', 'refresh_requested'] as const) {
     it(`reconnects after a "${reason}" disconnect and answers once, with no duplicated listeners`, async () => {
       const connectionsBefore = bot.slack.connectionCount;
