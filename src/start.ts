@@ -123,6 +123,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
         ? `http://localhost:${config.port}/slack/events`
         : null,
     stop: async () => {
+      inFlight.close();
       scheduler?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))

@@ -1,9 +1,21 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 
-/** Counts requests being answered, so that shutdown can let them finish before it closes connections. */
+/** What a slash command gets while the bot shuts down: an honest answer now rather than a timeout. */
+export const restartingText = 'talkbot is restarting: please try again in a few seconds.';
+
+/**
+ * Counts requests being answered, so that shutdown can let them finish before it closes connections,
+ * and turns new requests away once shutdown has begun.
+ */
 export class InFlight {
   #count = 0;
+  #closing = false;
   #waiters: Array<() => void> = [];
+
+  /** From now on, new requests are acknowledged (a command with `restartingText`) but not answered. */
+  close(): void {
+    this.#closing = true;
+  }
 
   /** How many requests are being answered now. */
   get count(): number {
@@ -12,7 +24,18 @@ export class InFlight {
 
   /** Bolt global middleware that counts each request from arrival until its listeners are done. */
   middleware(): Middleware<AnyMiddlewareArgs> {
-    return async ({ next }) => {
+    return async (args) => {
+      const { next } = args;
+      if (this.#closing) {
+        // Events were acknowledged by Bolt already; commands and actions are acknowledged here.
+        if ('ack' in args && typeof args.ack === 'function') {
+          const isCommand = 'command' in args.body;
+          await (args.ack as (response?: unknown) => Promise<void>)(
+            isCommand ? { response_type: 'ephemeral', text: restartingText } : undefined,
+          );
+        }
+        return;
+      }
       this.#count++;
       try {
         await next();

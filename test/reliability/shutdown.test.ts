@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { InFlight } from '../../src/slack/in-flight.ts';
+import { InFlight, restartingText } from '../../src/slack/in-flight.ts';
 
 /** Starts `talkbot start` as a newcomer would (no Slack tokens), resolving once it prints where it runs. */
 function startLocal(): Promise<{ child: ReturnType<typeof spawn>; output: () => string }> {
@@ -64,5 +64,24 @@ describe('stopping', () => {
     await drained;
     assert.equal(idle, true);
     assert.equal(await inFlight.idle(10), true);
+  });
+
+  it('once stopping, turns new work away: a command is told to try again, nothing is answered', async () => {
+    const inFlight = new InFlight();
+    inFlight.close();
+    const acks: unknown[] = [];
+    let answered = false;
+    await inFlight.middleware()({
+      body: { command: '/talk', text: 'jepsen' },
+      ack: async (response?: unknown) => {
+        acks.push(response);
+      },
+      next: async () => {
+        answered = true;
+      },
+    } as never);
+    assert.equal(answered, false);
+    assert.deepEqual(acks, [{ response_type: 'ephemeral', text: restartingText }]);
+    assert.equal(inFlight.count, 0);
   });
 });
