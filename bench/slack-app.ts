@@ -1,18 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { SlackStandIn, type Transport } from '../src/local/index.ts';
 import type { Library } from '../src/search/library.ts';
-import { createSlackApp } from '../src/slack/app.ts';
 import { LibraryStore } from '../src/slack/library-store.ts';
 import { RedactingLogger } from '../src/slack/logger.ts';
+import { type SlackEndpoints, startAgainst } from '../src/slack/start-against.ts';
 
-/** Where the app finds Slack (the stand-in), and the credentials it was given. */
-export interface SlackEndpoints {
-  readonly apiUrl: string;
-  readonly botToken: string;
-  readonly appToken: string;
-  readonly signingSecret: string;
-}
+export type { SlackEndpoints };
 
 /** The real Bolt app with talkbot's listeners. */
 export interface RunningApp {
@@ -42,24 +35,11 @@ export async function startApp(
       errors.push(line);
     },
   );
-  const app = createSlackApp({
-    botToken: slack.botToken,
-    transport:
-      transport === 'socket'
-        ? { kind: 'socket', appToken: slack.appToken }
-        : { kind: 'http', signingSecret: slack.signingSecret, port: 0 },
-    apiUrl: slack.apiUrl,
+  const { app, url } = await startAgainst(slack, transport, {
     logger,
     deps: { library: () => store.current, nextTip: () => null },
     retryConfig: { retries: 0 },
   });
-  let url: string | null = null;
-  if (transport === 'http') {
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
-    url = `http://127.0.0.1:${server.address().port}/slack/events`;
-  } else {
-    await app.start();
-  }
   return { app, url, errors, stop: async () => void (await app.stop()) };
 }
 

@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import { loadContent } from '../../src/content/load.ts';
 import { SlackStandIn, type Transport } from '../../src/local/index.ts';
 import { Library } from '../../src/search/library.ts';
-import { createSlackApp } from '../../src/slack/app.ts';
 import { LibraryStore } from '../../src/slack/library-store.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
+import { startAgainst } from '../../src/slack/start-against.ts';
 import { defaultTipSchedule, defaultTipSeed, todaysTip } from '../../src/tips/index.ts';
 
 /** A signing secret in Slack's format (hex); fake, as every credential in tests. */
@@ -50,13 +49,7 @@ export async function startTalkbotAgainstStandIn(
       logs.push(line);
     },
   );
-  const app = createSlackApp({
-    botToken: slack.botToken,
-    transport:
-      transport === 'socket'
-        ? { kind: 'socket', appToken: slack.appToken }
-        : { kind: 'http', signingSecret: slack.signingSecret, port: 0 },
-    apiUrl: slack.apiUrl,
+  const { app, url } = await startAgainst(slack, transport, {
     logger,
     deps: {
       library: () => store.current,
@@ -71,12 +64,7 @@ export async function startTalkbotAgainstStandIn(
     // No retries unless a test asks: a failing call must fail now, not after minutes of backoff.
     retryConfig: options.retryConfig ?? { retries: 0 },
   });
-  if (transport === 'http') {
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
-    slack.appUrl = `http://127.0.0.1:${server.address().port}/slack/events`;
-  } else {
-    await app.start();
-  }
+  if (url) slack.appUrl = url;
   return {
     slack,
     app,
