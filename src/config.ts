@@ -75,6 +75,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const mode = slackMode(get('SLACK_MODE'), { botToken, appToken, signingSecret });
+  // Checked even when tips are off, so a typo is caught before someone turns them on.
+  const tipSettings = readTipSettings(env);
 
   return {
     mode,
@@ -84,8 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
     port: port(get('PORT')),
     ...readContentConfig(env),
-    tips: tips(env, get('TIP_CHANNEL')),
-    tipSettings: readTipSettings(env),
+    tips: tips(get('TIP_CHANNEL'), tipSettings),
+    tipSettings,
     // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
     logLevel: logLevel(get('LOG_LEVEL')) ?? (mode === 'local' ? 'warn' : 'info'),
   };
@@ -156,9 +158,7 @@ function port(value: string | null): number {
   return n;
 }
 
-function tips(env: NodeJS.ProcessEnv, channel: string | null): TipConfig | null {
-  // Checked even when tips are off, so a typo is caught before someone turns them on.
-  const settings = readTipSettings(env);
+function tips(channel: string | null, settings: TipSettings): TipConfig | null {
   if (channel === null) return null;
   if (!/^[CGD][A-Z0-9]{2,}$/.test(channel)) {
     throw new ConfigError(

@@ -61,21 +61,28 @@ function viewArg(raw: unknown): JsonObject {
 
 /** The messages methods: post, post ephemeral, update, delete. */
 function chatMethods({ chat, workspace }: MethodContext): Record<string, ApiMethod> {
+  // Both post methods check the channel and the content the same way; only who sees the message differs.
+  const postFromBot = (
+    args: JsonObject,
+    source: 'chat.postMessage' | 'chat.postEphemeral',
+    ephemeralTo?: string,
+  ) => {
+    const threadTs = stringArg(args, 'thread_ts');
+    return chat.post({
+      channel: chat.postableChannel(args.channel),
+      user: workspace.botUserId,
+      content: chat.content(args.text, args.blocks),
+      source,
+      ...(ephemeralTo ? { ephemeralTo } : {}),
+      ...(threadTs ? { threadTs } : {}),
+    });
+  };
   return {
     'chat.postMessage': {
       token: 'bot',
       run(args) {
-        const channel = chat.postableChannel(args.channel);
-        const content = chat.content(args.text, args.blocks);
-        const threadTs = stringArg(args, 'thread_ts');
-        const record = chat.post({
-          channel,
-          user: workspace.botUserId,
-          content,
-          source: 'chat.postMessage',
-          ...(threadTs ? { threadTs } : {}),
-        });
-        return { ok: true, channel, ts: record.ts, message: messageJson(record, workspace) };
+        const record = postFromBot(args, 'chat.postMessage');
+        return { ok: true, channel: record.channel, ts: record.ts, message: messageJson(record, workspace) };
       },
     },
     'chat.postEphemeral': {
@@ -83,18 +90,7 @@ function chatMethods({ chat, workspace }: MethodContext): Record<string, ApiMeth
       run(args) {
         const user = stringArg(args, 'user');
         if (user === undefined || !isUserId(user)) throw new SlackApiError('user_not_found');
-        const channel = chat.postableChannel(args.channel);
-        const content = chat.content(args.text, args.blocks);
-        const threadTs = stringArg(args, 'thread_ts');
-        const record = chat.post({
-          channel,
-          user: workspace.botUserId,
-          content,
-          source: 'chat.postEphemeral',
-          ephemeralTo: user,
-          ...(threadTs ? { threadTs } : {}),
-        });
-        return { ok: true, message_ts: record.ts };
+        return { ok: true, message_ts: postFromBot(args, 'chat.postEphemeral', user).ts };
       },
     },
     'chat.update': {

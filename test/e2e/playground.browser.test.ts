@@ -144,15 +144,21 @@ describe('the local playground in a browser, started as a newcomer would', { ski
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
+  /** `npm start` as a newcomer runs it, and the page open in the browser once it has greeted. */
+  async function openPlayground(env: Record<string, string> = {}): Promise<{ talkbot: Talkbot; page: Page }> {
+    const talkbot = await startTalkbot(env);
+    const page = await context.newPage();
+    await page.goto(talkbot.url);
+    await page.locator('#messages .intro').waitFor();
+    return { talkbot, page };
+  }
+
   describe('with the seed content', () => {
     let talkbot: Talkbot;
     let page: Page;
 
     before(async () => {
-      talkbot = await startTalkbot();
-      page = await context.newPage();
-      await page.goto(talkbot.url);
-      await page.locator('#messages .intro').waitFor();
+      ({ talkbot, page } = await openPlayground());
     });
 
     after(async () => {
@@ -245,10 +251,7 @@ describe('the local playground in a browser, started as a newcomer would', { ski
     let page: Page;
 
     before(async () => {
-      talkbot = await startTalkbot({ CONTENT_DIR: 'test/fixtures/sites/talks' });
-      page = await context.newPage();
-      await page.goto(talkbot.url);
-      await page.locator('#messages .intro').waitFor();
+      ({ talkbot, page } = await openPlayground({ CONTENT_DIR: 'test/fixtures/sites/talks' }));
     });
 
     after(async () => {
