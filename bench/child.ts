@@ -1,16 +1,13 @@
-// One measurement in a fresh process (so that memory and startup figures are its own), given as a JSON
-// file; the figures go back to the parent over IPC. Modules are imported per task, so that startup
-// is measured with nothing loaded beforehand.
+// One measurement in a fresh process (so that memory figures are its own), given as a JSON file; the
+// figures go back to the parent over IPC. Modules are imported per task: each loads only what it needs.
 import { readFileSync } from 'node:fs';
 
-type Task = { mode: 'size' | 'memory' | 'startup' | 'load-app' | 'load-driver'; [field: string]: unknown };
+type Task = { mode: 'size' | 'memory' | 'load-app' | 'load-driver'; [field: string]: unknown };
 
 const task = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Task;
 
 async function run(): Promise<unknown> {
   switch (task.mode) {
-    case 'startup':
-      return (await import('./startup.ts')).measureStartup(String(task.root));
     case 'size':
       return (await import('./size-figures.ts')).measureSize(task as never);
     case 'memory':

@@ -6,7 +6,7 @@ import { type GeneratedSite, generateSite, writeSite } from './generate.ts';
 import type { DriverFigures, LoadFigures } from './load-test.ts';
 import { type BenchQuery, buildQueries, subsetOf } from './queries.ts';
 import type { SizeFigures } from './size-figures.ts';
-import type { StartupFigures } from './startup.ts';
+import { measureStartup, type StartupFigures, type StartupFrom } from './startup.ts';
 
 /** What to measure. */
 export interface BenchOptions {
@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly queryPasses: number;
   /** The site startup is measured with. */
   readonly startupSize: number;
+  /** Starts measured from each of the bundle and the sources; the median is reported. */
+  readonly startupRuns: number;
   /** The site and traffic of the Slack-facing test. */
   readonly load: {
     readonly size: number;
@@ -43,7 +45,8 @@ export interface BenchResults {
   readonly sizes: ReadonlyArray<
     SizeFigures & { readonly size: number; readonly memory: { heapUsedMb: number; rssMb: number } }
   >;
-  readonly startup: StartupFigures;
+  /** `talkbot start` as built by `npm ci`, and from the sources (after an edit, before a build). */
+  readonly startup: { readonly bundle: StartupFigures; readonly sources: StartupFigures };
   readonly load: LoadFigures;
 }
 
@@ -106,11 +109,19 @@ async function measureOnce(
     const memory = await inChild<{ heapUsedMb: number; rssMb: number }>(work, { mode: 'memory', root });
     sizes.push({ size, ...figures, memory: { heapUsedMb: memory.heapUsedMb, rssMb: memory.rssMb } });
   }
-  log(`startup with ${options.startupSize} posts${tag}`);
-  const startup = await inChild<StartupFigures>(work, {
-    mode: 'startup',
-    root: await siteOf(options.startupSize),
-  });
+  log(
+    `startup with ${options.startupSize} posts: npm run build, then ${options.startupRuns} starts each way${tag}`,
+  );
+  await buildBundle();
+  const startupRoot = await siteOf(options.startupSize);
+  const startupOf = async (from: StartupFrom) => {
+    const starts: StartupFigures[] = [];
+    for (let i = 0; i < options.startupRuns; i++) {
+      starts.push(await measureStartup(startupRoot, from, queries[0]?.text ?? 'talk'));
+    }
+    return medianOfRuns(starts);
+  };
+  const startup = { bundle: await startupOf('bundle'), sources: await startupOf('sources') };
   log(
     `/talk under load: ${options.load.requests} requests, ${options.load.senders} senders, ${options.load.size} posts${tag}`,
   );
@@ -132,6 +143,17 @@ async function measureOnce(
     startup,
     load,
   };
+}
+
+/** `npm run build`: startup from the bundle measures a current one. */
+function buildBundle(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = fork(new URL('../bin/build.js', import.meta.url), [], { stdio: 'inherit' });
+    build.on('error', reject);
+    build.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`)),
+    );
+  });
 }
 
 let taskCount = 0;
@@ -229,7 +251,7 @@ async function loadTest(
 }
 
 /** Each numeric figure as the median over the runs; everything else as in the first run. */
-function medianOfRuns(runs: readonly BenchResults[]): BenchResults {
+function medianOfRuns<T>(runs: readonly T[]): T {
   const merge = (values: unknown[]): unknown => {
     const [first] = values;
     if (typeof first === 'number') {
@@ -244,7 +266,7 @@ function medianOfRuns(runs: readonly BenchResults[]): BenchResults {
     }
     return first;
   };
-  return merge([...runs]) as BenchResults;
+  return merge([...runs]) as T;
 }
 
 export type { GeneratedSite };

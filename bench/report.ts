@@ -49,12 +49,18 @@ export function rows(results: BenchResults): Row[] {
       s.size >= 10_000 ? s.memory.rssMb < 500 : null,
     );
   }
-  const st = results.startup;
+  const { bundle, sources } = results.startup;
   add(
-    `startup to ready, ${count(st.posts)} posts (imports ${st.importMs}, load ${st.loadMs}, connect ${st.connectMs} ms)`,
-    `${ms(st.readyMs)} (first answer +${st.firstAnswerMs} ms)`,
-    st.posts >= 1000 ? '< 1000 ms' : '',
-    st.posts >= 1000 ? st.readyMs < 1000 : null,
+    `startup to ready, ${count(bundle.posts)} posts: \`npm start\` as \`npm ci\` built it`,
+    `${ms(bundle.readyMs)} (first answer +${bundle.firstAnswerMs} ms)`,
+    bundle.posts >= 1000 ? '< 1000 ms' : '',
+    bundle.posts >= 1000 ? bundle.readyMs < 1000 : null,
+  );
+  add(
+    `startup to ready, ${count(sources.posts)} posts: from the sources (an edit since the last build)`,
+    `${ms(sources.readyMs)} (first answer +${sources.firstAnswerMs} ms)`,
+    '',
+    null,
   );
   const l = results.load;
   const real = l.posts >= 10_000;

@@ -29,6 +29,7 @@ const options: BenchOptions = {
   loadRuns: 3,
   queryPasses: 3,
   startupSize: 1000,
+  startupRuns: 3,
   load: { size: quick ? 1000 : 10_000, requests: 2000, senders: 50, warmup: 50 },
   runs,
   log: (line) => process.stderr.write(`bench: ${line}\n`),

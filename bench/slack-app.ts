@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { SlackStandIn, type Transport } from '../src/local/index.ts';
+import type { Transport } from '../src/local/index.ts';
 import type { Library } from '../src/search/library.ts';
 import { LibraryStore } from '../src/slack/library-store.ts';
 import { RedactingLogger } from '../src/slack/logger.ts';
@@ -41,17 +41,4 @@ export async function startApp(
     retryConfig: { retries: 0 },
   });
   return { app, url, errors, stop: async () => void (await app.stop()) };
-}
-
-/** The stand-in and the app in one process, connected over Socket Mode: local mode. */
-export async function startLocal(library: Library): Promise<{ slack: SlackStandIn; stop(): Promise<void> }> {
-  const slack = await SlackStandIn.start({ transport: 'socket', signingSecret: benchSigningSecret });
-  const running = await startApp(library, slack, 'socket');
-  return {
-    slack,
-    stop: async () => {
-      await running.stop();
-      await slack.close();
-    },
-  };
 }

@@ -1,52 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { get, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { PLAYGROUND_EVENTS, PLAYGROUND_PATHS } from '../src/local/playground/protocol.ts';
 import { round } from './measure.ts';
 
-/** Startup of a fresh process, from its start until the app has answered a first `/talk`. */
+/** How `talkbot start` runs: the bundle `npm ci` builds, or the sources through tsx (after an edit, before a build). */
+export type StartupFrom = 'bundle' | 'sources';
+
+/** One start of `talkbot start` in local mode, as a newcomer runs it (`npm start` with no Slack tokens). */
 export interface StartupFigures {
+  readonly from: StartupFrom;
   readonly posts: number;
-  /** From process start until the modules are loaded. */
-  readonly importMs: number;
-  /** Loading the content and building the Library. */
-  readonly loadMs: number;
-  /** Starting the stand-in and connecting the app to it over Socket Mode. */
-  readonly connectMs: number;
-  /** From process start until connected and able to answer. */
+  /** From spawning the process until it prints where to open the playground: connected and able to answer. */
   readonly readyMs: number;
-  /** The first `/talk` answer, after ready. */
+  /** Then a `/talk` typed into the playground, until its answer is on the page. */
   readonly firstAnswerMs: number;
 }
 
-/** Measures startup to ready; run it first thing in a fresh process (performance.now() counts from its start). */
-export async function measureStartup(root: string): Promise<StartupFigures> {
-  const [{ loadContent }, { Library }, { startLocal }] = await Promise.all([
-    import('../src/content/load.ts'),
-    import('../src/search/library.ts'),
-    import('./slack-app.ts'),
-  ]);
-  const imported = performance.now();
-  const library = new Library(await loadContent(root));
-  const loaded = performance.now();
-  const running = await startLocal(library);
-  const ready = performance.now();
+const bin = fileURLToPath(new URL('../bin/talkbot.js', import.meta.url));
+const readyLine = /open (http:\/\/localhost:\d+)/;
+
+/**
+ * Starts the real `talkbot start` on a content folder and measures it from outside, as a user would wait for it:
+ * until it says where to open the playground, then until a first `/talk` sent through the playground is answered.
+ * `from: 'bundle'` needs a current build (`npm run build`).
+ */
+export async function measureStartup(
+  root: string,
+  from: StartupFrom,
+  query: string,
+): Promise<StartupFigures> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'start'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CONTENT_DIR: root,
+      PORT: '0',
+      ...(from === 'sources' ? { TALKBOT_FROM_SOURCES: '1' } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
-    const answered = new Promise<void>((resolve) => {
-      const stop = running.slack.subscribe((event) => {
-        if (event.type === 'message_added' && event.record.source === 'response_url') {
-          stop();
-          resolve();
+    const base = await readyUrl(child);
+    const readyMs = performance.now() - started;
+    const answerStart = performance.now();
+    const events = await openEvents(base);
+    try {
+      const answered = events.next((message) => message.isBot === true);
+      await postJson(`${base}${PLAYGROUND_PATHS.send}`, { channel: 'C0GENERAL', text: `/talk ${query}` });
+      await answered;
+    } finally {
+      events.close();
+    }
+    const firstAnswerMs = performance.now() - answerStart;
+    const status = JSON.parse(await getText(`${base}${PLAYGROUND_PATHS.status}`)) as { posts: number };
+    return { from, posts: status.posts, readyMs: round(readyMs, 0), firstAnswerMs: round(firstAnswerMs, 0) };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Resolves with the playground's address once the process prints it; rejects if the process ends first. */
+function readyUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = readyLine.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`talkbot start exited with ${code} before ready:\n${output}`)),
+    );
+  });
+}
+
+type PageMessage = { readonly isBot?: boolean };
+
+/** The playground's event stream, read as the page reads it. */
+function openEvents(
+  base: string,
+): Promise<{ next(match: (message: PageMessage) => boolean): Promise<void>; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const waiting: Array<{ match: (message: PageMessage) => boolean; resolve: () => void }> = [];
+    const req = get(`${base}${PLAYGROUND_PATHS.events}`, (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (event !== PLAYGROUND_EVENTS.message || data === undefined) continue;
+          const message = JSON.parse(data) as PageMessage;
+          for (const [i, wait] of waiting.entries()) {
+            if (!wait.match(message)) continue;
+            waiting.splice(i, 1);
+            wait.resolve();
+            break;
+          }
         }
       });
+      resolve({
+        next: (match) => new Promise<void>((done) => waiting.push({ match, resolve: done })),
+        close: () => req.destroy(),
+      });
     });
-    await running.slack.slashCommand({ text: library.posts[0]?.title.split(' ')[0] ?? 'talk' });
-    await answered;
-    return {
-      posts: library.posts.length,
-      importMs: round(imported, 0),
-      loadMs: round(loaded - imported, 0),
-      connectMs: round(ready - loaded, 0),
-      readyMs: round(ready, 0),
-      firstAnswerMs: round(performance.now() - ready, 0),
-    };
-  } finally {
-    await running.stop();
-  }
+    req.on('error', reject);
+  });
+}
+
+function postJson(url: string, body: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve() : reject(new Error(`POST ${url}: status ${res.statusCode}`)),
+      );
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
 }

@@ -6,7 +6,7 @@ import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
 import { ContentReloader } from './search/reloader.ts';
-import { createSlackApp, type SlackTransport } from './slack/app.ts';
+import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
@@ -33,7 +33,11 @@ const localTipChannel = 'C0GENERAL';
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl });
-  const initial = await load();
+  const loading = load();
+  // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
+  const boltLoading = loadBolt();
+  const initial = await loading;
+  await boltLoading;
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -49,7 +53,6 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     initial,
     logger,
   });
-  await reloader.start();
   const inFlight = new InFlight();
   const tipOptions = { ...config.tipSettings, siteBaseUrl: config.siteBaseUrl };
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
@@ -84,7 +87,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     : config.mode === 'socket'
       ? { kind: 'socket', appToken: config.appToken ?? '' }
       : { kind: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
-  const app = createSlackApp({
+  const app = await createSlackApp({
     botToken: standIn?.botToken ?? config.botToken ?? '',
     transport,
     apiUrl: standIn?.apiUrl ?? config.apiUrl,
@@ -92,7 +95,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     deps,
     inFlight,
   });
-  await app.start();
+  // The watcher's first scan of the folder fills the waits of connecting (Socket Mode's handshake).
+  await Promise.all([app.start(), reloader.start()]);
   if (tipChannel) {
     scheduler = new TipScheduler({
       ...tipOptions,

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type Logger, type webApi } from '@slack/bolt';
+import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
@@ -43,8 +43,12 @@ export const interactiveRetries: webApi.RetryOptions = {
 const unhandledRequestMs = 1500;
 
 /** Bolt's HTTP receiver at `/slack/events`, with `/healthz`, and a 400 for payloads nothing handles. */
-function httpReceiver(transport: Extract<SlackTransport, { kind: 'http' }>, logger: Logger): HTTPReceiver {
-  return new HTTPReceiver({
+function httpReceiver(
+  Receiver: typeof HTTPReceiver,
+  transport: Extract<SlackTransport, { kind: 'http' }>,
+  logger: Logger,
+): HTTPReceiver {
+  return new Receiver({
     signingSecret: transport.signingSecret,
     port: transport.port,
     logger,
@@ -69,8 +73,26 @@ function httpReceiver(transport: Extract<SlackTransport, { kind: 'http' }>, logg
   });
 }
 
+/** The two classes of Bolt that talkbot builds on. */
+export interface BoltClasses {
+  readonly App: typeof App;
+  readonly HTTPReceiver: typeof HTTPReceiver;
+}
+
+let bolt: Promise<BoltClasses> | undefined;
+
+/**
+ * Loads Bolt (once). It takes about a fifth of a second, so it is loaded on first use rather than with
+ * this module: startup calls this while worker threads parse the content, the CLI's other commands never.
+ */
+export function loadBolt(): Promise<BoltClasses> {
+  bolt ??= import('@slack/bolt').then(({ App, HTTPReceiver }) => ({ App, HTTPReceiver }));
+  return bolt;
+}
+
 /** Builds the Bolt app for a transport and registers talkbot's listeners: wiring only. */
-export function createSlackApp(options: SlackAppOptions): App {
+export async function createSlackApp(options: SlackAppOptions): Promise<App> {
+  const { App, HTTPReceiver } = await loadBolt();
   const { transport, logger } = options;
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
@@ -93,7 +115,7 @@ export function createSlackApp(options: SlackAppOptions): App {
           // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
           installerOptions: { clientOptions },
         })
-      : new App({ ...common, receiver: httpReceiver(transport, logger) });
+      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger) });
 
   if (options.inFlight) app.use(options.inFlight.middleware());
   app.use(dropRedeliveredEvents(new SeenEvents()));

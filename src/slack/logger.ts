@@ -1,14 +1,16 @@
-import { type Logger, LogLevel } from '@slack/bolt';
+import type { Logger, LogLevel } from '@slack/bolt';
 import type { LogLevelName } from '../config.ts';
 
-const order: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+// Levels by name: Bolt's LogLevel enum holds the same strings, but importing it would load all of Bolt
+// with the logger, long before the app needs it (startup loads the content meanwhile).
+const order: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 /**
  * A Bolt-compatible logger that writes one line per message to standard error and replaces every
  * configured secret (tokens, signing secret) with `[redacted]`, whatever a library chose to log.
  */
 export class RedactingLogger implements Logger {
-  #level: LogLevel;
+  #level: LogLevelName;
   #name = 'talkbot';
   readonly #secrets: readonly string[];
   readonly #write: (line: string) => void;
@@ -20,35 +22,35 @@ export class RedactingLogger implements Logger {
       process.stderr.write(line);
     },
   ) {
-    this.#level = level as LogLevel;
+    this.#level = level;
     // Short values could match innocent text; real tokens and secrets are far longer.
     this.#secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
     this.#write = write;
   }
 
   debug(...msg: unknown[]): void {
-    this.#log(LogLevel.DEBUG, msg);
+    this.#log('debug', msg);
   }
   info(...msg: unknown[]): void {
-    this.#log(LogLevel.INFO, msg);
+    this.#log('info', msg);
   }
   warn(...msg: unknown[]): void {
-    this.#log(LogLevel.WARN, msg);
+    this.#log('warn', msg);
   }
   error(...msg: unknown[]): void {
-    this.#log(LogLevel.ERROR, msg);
+    this.#log('error', msg);
   }
   setLevel(level: LogLevel): void {
     this.#level = level;
   }
   getLevel(): LogLevel {
-    return this.#level;
+    return this.#level as LogLevel;
   }
   setName(name: string): void {
     this.#name = name;
   }
 
-  #log(level: LogLevel, msg: readonly unknown[]): void {
+  #log(level: LogLevelName, msg: readonly unknown[]): void {
     if (order.indexOf(level) < order.indexOf(this.#level)) return;
     let text = msg.map(describe).join(' ');
     for (const secret of this.#secrets) text = text.replaceAll(secret, '[redacted]');

@@ -29,7 +29,7 @@ export async function startAgainst(
   transport: 'socket' | 'http',
   options: StartAgainstOptions,
 ): Promise<{ app: App; url: string | null }> {
-  const app = createSlackApp({
+  const app = await createSlackApp({
     botToken: slack.botToken,
     transport:
       transport === 'socket'

@@ -75,6 +75,7 @@ describe('the benchmark harness, end to end on a tiny site', () => {
       loadRuns: 1,
       queryPasses: 1,
       startupSize: 20,
+      startupRuns: 1,
       load: { size: 20, requests: 20, senders: 4, warmup: 2 },
       runs: 1,
     });
@@ -90,8 +91,12 @@ describe('the benchmark harness, end to end on a tiny site', () => {
     assert.equal(size.query.samples, 20);
     assert.equal(size.recipe.queries, 5);
     assert.ok(size.memory.rssMb > 0 && size.memory.heapUsedMb > 0);
-    assert.equal(results.startup.posts, 20);
-    assert.ok(results.startup.readyMs > 0 && results.startup.firstAnswerMs >= 0);
+    for (const from of ['bundle', 'sources'] as const) {
+      const startup = results.startup[from];
+      assert.equal(startup.from, from);
+      assert.equal(startup.posts, 20);
+      assert.ok(startup.readyMs > 0 && startup.firstAnswerMs > 0);
+    }
     assert.equal(results.load.requests, 20);
     assert.equal(results.load.failures, 0, JSON.stringify(results.load.failureReasons));
     assert.ok(results.load.ack.p99Ms > 0 && results.load.answer.p99Ms >= results.load.ack.medianMs);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 /** The page's three files, ready to serve. */
 export interface PlaygroundAssets {
@@ -13,30 +13,28 @@ export interface PlaygroundAssets {
 
 const browserDir = new URL('./browser/', import.meta.url);
 
-/**
- * esbuild comes with tsx, which talkbot needs to run at all (bin/talkbot.js registers it); resolving it from tsx's
- * own folder finds it wherever npm placed it, so the page needs no dependency and no build step of its own.
- */
-async function loadEsbuild(): Promise<typeof import('esbuild')> {
-  const fromHere = createRequire(import.meta.url);
-  const fromTsx = createRequire(fromHere.resolve('tsx/package.json'));
-  return (await import(pathToFileURL(fromTsx.resolve('esbuild')).href)) as typeof import('esbuild');
-}
+/** How the page's script is bundled: `browser/main.ts` and what it imports, into one ES module. */
+export const pageScriptBuild = {
+  entryPoints: [fileURLToPath(new URL('main.ts', browserDir))],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  sourcemap: 'inline',
+  legalComments: 'none',
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
 
-/** Bundles `browser/main.ts` and what it imports into one ES module for the page. */
+/**
+ * The page's script: `browser/main.js` as `npm run build` bundled it beside dist/talkbot.js, or, run from the
+ * sources, bundled now.
+ */
 async function bundleScript(): Promise<string> {
-  const esbuild = await loadEsbuild();
-  const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('main.ts', browserDir))],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    write: false,
-    sourcemap: 'inline',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
+  const built = await readFile(new URL('main.js', browserDir), 'utf8').catch(() => null);
+  if (built !== null) return built;
+  // Loaded only here: a built talkbot never needs it.
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ ...pageScriptBuild, write: false });
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error('esbuild produced no output for the playground page');
   return output.text;

@@ -107,7 +107,7 @@ async function startWithApp(postTip?: () => Promise<void>): Promise<{ standIn: S
     status: () => statusOf(library),
     ...(postTip ? { postTip } : {}),
   });
-  const app = createSlackApp({
+  const app = await createSlackApp({
     botToken: standIn.botToken,
     transport: { kind: 'socket', appToken: standIn.appToken },
     apiUrl: standIn.apiUrl,

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run build` (also run by `npm ci`, as the `prepare` script): bundles the TypeScript sources into dist/ so that
+// `talkbot` starts without compiling anything. bin/talkbot.js runs dist/ only while it is newer than every file in
+// src/, so an edited source is never shadowed by an old build: it runs through tsx until the next build.
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { register } from 'tsx/esm/api';
+
+register();
+const { pageScriptBuild } = await import('../src/local/playground/assets.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+// Built beside dist/ and swapped in whole, so that a talkbot starting meanwhile finds the old build or none
+// (then it runs the sources), never half of one.
+const next = `${dist}.next-${process.pid}`;
+const browser = `${root}src/local/playground/browser`;
+
+const forNode = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Dependencies stay in node_modules and load as published: bundling them gains little and risks their loaders.
+  packages: 'external',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+try {
+  await mkdir(`${next}/browser`, { recursive: true });
+  await Promise.all([
+    build({ ...forNode, entryPoints: [`${root}src/cli/main.ts`], outfile: `${next}/talkbot.js` }),
+    // Parse workers start from the file beside the bundle (see src/content/parse-files.ts).
+    build({
+      ...forNode,
+      entryPoints: [`${root}src/content/parse-worker.ts`],
+      outfile: `${next}/parse-worker.js`,
+    }),
+    // The playground's script, bundled once here rather than at every start (see src/local/playground/assets.ts).
+    build({ ...pageScriptBuild, logLevel: 'warning', outfile: `${next}/browser/main.js` }),
+    ...['index.html', 'playground.css', 'icon.svg'].map((file) =>
+      cp(`${browser}/${file}`, `${next}/browser/${file}`),
+    ),
+  ]);
+  const old = `${dist}.old-${process.pid}`;
+  await rename(dist, old).catch(() => undefined);
+  await rename(next, dist);
+  await rm(old, { recursive: true, force: true });
+} finally {
+  await rm(next, { recursive: true, force: true });
+}
