@@ -29,13 +29,32 @@ const profileHosts = [
   'facebook.com',
 ];
 
-const slideWords = /\bslides?\b|\bdeck\b/;
-const profileWords = /\b(twitter|mastodon|linkedin|profile|homepage)\b/;
-const videoWords = /\b(video|recording|screencast)\b/;
-const paperWords = /\b(paper|thesis)\b/;
+// Host families as bits, so that a host (or a domain it sits under) is looked up once for all of them.
+const slideHost = 1;
+const profileHost = 2;
+const videoHost = 4;
+const paperHost = 8;
+const hostFamilies = new Map<string, number>();
+for (const [hosts, bit] of [
+  [slideHosts, slideHost],
+  [profileHosts, profileHost],
+  [videoHosts, videoHost],
+  [paperHosts, paperHost],
+] as const) {
+  for (const host of hosts) hostFamilies.set(host, (hostFamilies.get(host) ?? 0) | bit);
+}
+
+// What a title's words say, as bits: one scan of the title finds every telling word.
+const slideWord = 1;
+const profileWord = 2;
+const videoWord = 4;
+const paperWord = 8;
+const tellingWords =
+  /\b(?:(slides?|deck)|(twitter|mastodon|linkedin|profile|homepage)|(video|recording|screencast)|(paper|thesis))\b/g;
 const videoFile = /\.(mp4|webm|mov)$/;
 // A plain http(s) URL: ASCII host, optional port, a path with nothing the URL parser would rewrite.
 const plainUrl = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(\/[a-z0-9\-_~!$&'()*+,;=:@%/]*)?(?:[?#]|$)/i;
+const dotSegment = /\/\.\.?(\/|$)/;
 
 /** Guesses what a link points at from its URL and title: enough to label it and to keep profiles out of tips. */
 export function classifyLink(url: string, title: string): ResourceKind {
@@ -43,16 +62,16 @@ export function classifyLink(url: string, title: string): ResourceKind {
   if (!parts) return 'other';
   const [hostname, path] = parts;
   const host = hostname.startsWith('www.') ? hostname.slice(4) : hostname;
-  const segments = path.split('/').filter(Boolean);
-  const words = title.toLowerCase();
+  const families = familiesOf(host);
+  const words = wordsOf(title);
 
-  if (isOn(host, slideHosts) || slideWords.test(words) || path.includes('/presentation/d/')) return 'slides';
-  if (isOn(host, profileHosts) && isProfilePath(host, segments)) return 'profile';
-  if (profileWords.test(words) && segments.length <= 1) return 'profile';
-  if (isOn(host, videoHosts) && (host !== 'infoq.com' || path.startsWith('/presentations/'))) return 'video';
-  if (videoFile.test(path) || videoWords.test(words)) return 'video';
-  if (path.endsWith('.pdf') || isOn(host, paperHosts) || paperWords.test(words)) return 'paper';
-  if (segments.length > 0) return 'article';
+  if (families & slideHost || words & slideWord || path.includes('/presentation/d/')) return 'slides';
+  if (families & profileHost && isProfilePath(host, path)) return 'profile';
+  if (words & profileWord && segmentCount(path) <= 1) return 'profile';
+  if (families & videoHost && (host !== 'infoq.com' || path.startsWith('/presentations/'))) return 'video';
+  if (videoFile.test(path) || words & videoWord) return 'video';
+  if (path.endsWith('.pdf') || families & paperHost || words & paperWord) return 'paper';
+  if (segmentCount(path) > 0) return 'article';
   return 'other';
 }
 
@@ -64,7 +83,7 @@ export function classifyLink(url: string, title: string): ResourceKind {
 function hostAndPath(url: string): [string, string] | null {
   const plain = plainUrl.exec(url);
   const path = plain?.[2] ?? '/';
-  if (plain?.[1] && !/\/\.\.?(\/|$)/.test(path) && !plain[1].endsWith('.')) {
+  if (plain?.[1] && !dotSegment.test(path) && !plain[1].endsWith('.')) {
     return [plain[1].toLowerCase(), path.toLowerCase()];
   }
   try {
@@ -75,13 +94,46 @@ function hostAndPath(url: string): [string, string] | null {
   }
 }
 
-function isOn(host: string, hosts: readonly string[]): boolean {
-  for (const h of hosts) if (host === h || host.endsWith(`.${h}`)) return true;
-  return false;
+/** The host families a host belongs to: its own, and those of every domain it sits under. */
+function familiesOf(host: string): number {
+  let families = hostFamilies.get(host) ?? 0;
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1))
+    families |= hostFamilies.get(host.slice(dot + 1)) ?? 0;
+  return families;
 }
 
-function isProfilePath(host: string, segments: readonly string[]): boolean {
-  if (host.endsWith('linkedin.com')) return segments[0] === 'in';
-  if (host === 'bsky.app') return segments[0] === 'profile' && segments.length === 2;
-  return segments.length === 1;
+function wordsOf(title: string): number {
+  const words = title.toLowerCase();
+  let found = 0;
+  tellingWords.lastIndex = 0;
+  for (let match = tellingWords.exec(words); match; match = tellingWords.exec(words)) {
+    found |= match[1] ? slideWord : match[2] ? profileWord : match[3] ? videoWord : paperWord;
+  }
+  return found;
+}
+
+/** How many non-empty segments a path has, without splitting it. */
+function segmentCount(path: string): number {
+  let count = 0;
+  let inSegment = false;
+  for (let i = 0; i < path.length; i++) {
+    const slash = path.charCodeAt(i) === 47;
+    if (!slash && !inSegment) count++;
+    inSegment = !slash;
+  }
+  return count;
+}
+
+/** The first non-empty segment of a path. */
+function firstSegment(path: string): string {
+  const start = path.search(/[^/]/);
+  if (start === -1) return '';
+  const end = path.indexOf('/', start);
+  return path.slice(start, end === -1 ? undefined : end);
+}
+
+function isProfilePath(host: string, path: string): boolean {
+  if (host.endsWith('linkedin.com')) return firstSegment(path) === 'in';
+  if (host === 'bsky.app') return firstSegment(path) === 'profile' && segmentCount(path) === 2;
+  return segmentCount(path) === 1;
 }

@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { normaliseUrl } from '../search/normalize.ts';
 import { absoluteUrl } from './hugo.ts';
-import { type ParseOptions, parseContentFiles } from './parse-files.ts';
+import { rememberLinkKeys } from './link-keys.ts';
+import { ContentParse, type ParseOptions } from './parse-files.ts';
 import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import type { Link, LoadResult, Post, Problem } from './types.ts';
@@ -35,11 +37,12 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     };
   }
 
-  const listing = await listContentFiles(root);
+  const parse = new ContentParse(root, options.parse);
+  const listing = await listContentFiles(root, (found) => parse.expect(found));
   const problems: Problem[] = [...listing.problems];
   const parsed: ParsedPost[] = [];
   // In path order, whichever thread parsed what.
-  for (const outcome of await parseContentFiles(root, listing.pages, options.parse)) {
+  for (const outcome of await parse.run(listing.pages)) {
     problems.push(...outcome.problems);
     if (outcome.post) parsed.push(outcome.post);
   }
@@ -81,6 +84,7 @@ function toPost(
   problems: Problem[],
 ): Post {
   const links: Link[] = [];
+  const keys: string[] = [];
   for (const raw of post.links) {
     const refIndex = placeholderIndex(raw.url);
     if (refIndex !== null) {
@@ -97,12 +101,14 @@ function toPost(
       const fragment = target.includes('#') ? target.slice(target.indexOf('#')) : '';
       const url = `${absoluteUrl(baseUrl, found.sitePath) ?? found.sitePath}${fragment}`;
       links.push({ title: raw.title, url, section: raw.section, kind: 'article', line: raw.line });
+      keys.push(normaliseUrl(url));
       continue;
     }
     if (raw.kind === null) continue;
     links.push({ title: raw.title, url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
+    keys.push(raw.key ?? normaliseUrl(raw.url));
   }
-  return {
+  const loaded: Post = {
     slug: post.slug,
     title: post.title,
     description: post.description,
@@ -116,6 +122,8 @@ function toPost(
     links,
     draft: post.draft,
   };
+  rememberLinkKeys(loaded, keys);
+  return loaded;
 }
 
 /** Finds the post a `ref` names, as Hugo does: by path relative to the content folder or to the page, or by name. */

@@ -55,10 +55,22 @@ function createParser(): MarkdownIt {
       match.url = `http://${match.url}`;
     },
   });
+  md.core.ruler.at('normalize', normalize);
   // Only what talkbot reads is parsed inline, and autolink literals are looked for in text alone.
   md.core.ruler.at('inline', parseNeededInlines);
   md.core.ruler.at('linkify', linkifyText);
   return md;
+}
+
+const carriageReturnOrNul = /[\r\0]/;
+
+/**
+ * markdown-it's own first step, which turns `\r\n` and `\r` into `\n` and NUL into U+FFFD, without
+ * its two copies of the whole body when there is nothing to turn (almost always).
+ */
+function normalize(state: StateCore): void {
+  if (carriageReturnOrNul.test(state.src))
+    state.src = state.src.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
 // Every kind of link needs one of these: `[` (inline and reference links), `<` (autolinks), or a literal URL.

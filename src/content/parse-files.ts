@@ -1,11 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { type PackedOutcomes, unpackOutcomes } from './packed-outcomes.ts';
 import { type FileOutcome, parseFile } from './parse-file.ts';
 
 /** How to spread parsing over threads. */
 export interface ParseOptions {
-  /** Worker threads for a large folder. @default the machine's parallelism, at most 4 */
+  /**
+   * Threads that parse a large folder, this one included (it parses a batch at a time, between
+   * whatever else it has to do). @default the machine's parallelism, at most 4
+   */
   readonly threads?: number;
   /**
    * Folders with fewer files are parsed on the calling thread: starting a worker costs a few hundred
@@ -20,10 +24,10 @@ export interface BatchRequest {
   readonly paths: readonly string[];
 }
 
-/** A worker's answer to a batch (id -1 announces that the worker is ready). */
+/** A worker's answer to a batch (id -1, with nothing packed, announces that the worker is ready). */
 export interface BatchReply {
   readonly id: number;
-  readonly outcomes: readonly FileOutcome[];
+  readonly packed: PackedOutcomes | null;
 }
 
 // About 30 ms of work: small enough to keep every thread busy to the end and the event loop free
@@ -32,60 +36,65 @@ const batchSize = 128;
 // Batches a worker holds at once, so that it never waits for the main thread to hand it the next.
 const inFlightPerWorker = 2;
 
-/**
- * Reads and parses content files, in path order. A large folder is parsed by worker threads while
- * the calling thread stays free (it only starts on the work itself until the first worker is up);
- * a worker that dies has its batches parsed here instead, so a crash costs time, never posts.
- */
+/** Reads and parses content files, in path order (see ContentParse). */
 export async function parseContentFiles(
   root: string,
   paths: readonly string[],
   options: ParseOptions = {},
 ): Promise<FileOutcome[]> {
-  const { threads = Math.min(availableParallelism(), 4), parallelFrom = 1500 } = options;
-  const batches: string[][] = [];
-  for (let i = 0; i < paths.length; i += batchSize) batches.push(paths.slice(i, i + batchSize));
-  const results: FileOutcome[][] = new Array(batches.length);
-  if (threads < 2 || paths.length < parallelFrom) {
-    for (let i = 0; i < batches.length; i++) {
-      results[i] = parseBatch(root, batches[i] ?? []);
-      // Between batches, let the event loop breathe: a reload must not stall a running app.
-      if (i + 1 < batches.length) await nextTurn();
-    }
-    return results.flat();
-  }
-  return new ParallelParse(root, batches, results, threads).run();
+  return new ContentParse(root, options).run(paths);
 }
 
-function parseBatch(root: string, paths: readonly string[]): FileOutcome[] {
-  return paths.map((path) => parseFile(root, path));
-}
-
-/** One parallel parse: hands batches to workers as they ask, and to this thread while none is ready. */
-class ParallelParse {
+/**
+ * One parse of a content folder, in path order. A large folder is parsed by worker threads and by
+ * this thread, a batch at a time with a turn of the event loop between (a reload must not stall a
+ * running app). Workers take a few hundred milliseconds to load, so they start as soon as the
+ * listing has found enough pages (`expect`) and load while it goes on; each is handed batches once
+ * loaded. A worker that dies has its batches parsed here instead: a crash costs time, never posts.
+ */
+export class ContentParse {
   readonly #root: string;
-  readonly #batches: readonly string[][];
-  readonly #results: FileOutcome[][];
   readonly #threads: number;
+  readonly #parallelFrom: number;
+  #batches: string[][] = [];
+  #results: FileOutcome[][] = [];
+  #started = false;
+  #running = false;
   #next = 0;
   #done = 0;
-  #ready = 0;
-  #alive = 0;
-  #workers: Worker[] = [];
+  readonly #workers: Worker[] = [];
+  readonly #feeders: Array<() => void> = [];
   #finish: () => void = () => undefined;
 
-  constructor(root: string, batches: readonly string[][], results: FileOutcome[][], threads: number) {
+  constructor(root: string, options: ParseOptions = {}) {
     this.#root = root;
-    this.#batches = batches;
-    this.#results = results;
-    this.#threads = threads;
+    this.#threads = options.threads ?? Math.min(availableParallelism(), 4);
+    this.#parallelFrom = options.parallelFrom ?? 1500;
   }
 
-  async run(): Promise<FileOutcome[]> {
+  /** Told how many pages have been found so far: from `parallelFrom` on, the workers start loading. */
+  expect(pages: number): void {
+    if (this.#started || this.#threads < 2 || pages < this.#parallelFrom) return;
+    this.#started = true;
+    try {
+      for (let i = 1; i < this.#threads; i++) this.#startWorker();
+    } catch {
+      // No thread to spare (a resource limit, say): this thread parses whatever the others do not.
+    }
+  }
+
+  /** Parses these files (call once): what each gave, in the order given. */
+  async run(paths: readonly string[]): Promise<FileOutcome[]> {
+    for (let i = 0; i < paths.length; i += batchSize) this.#batches.push(paths.slice(i, i + batchSize));
+    this.#results = new Array(this.#batches.length);
+    this.expect(paths.length);
     const finished = new Promise<void>((resolve) => {
       this.#finish = resolve;
     });
-    for (let i = 0; i < this.#threads; i++) this.#startWorker();
+    this.#running = true;
+    if (this.#batches.length === 0) this.#finish();
+    for (const worker of this.#workers) worker.ref();
+    for (const feed of this.#feeders) feed();
     await this.#workHere();
     await finished;
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
@@ -93,7 +102,7 @@ class ParallelParse {
   }
 
   #take(): number {
-    return this.#next < this.#batches.length ? this.#next++ : -1;
+    return this.#running && this.#next < this.#batches.length ? this.#next++ : -1;
   }
 
   #store(id: number, outcomes: FileOutcome[]): void {
@@ -102,56 +111,68 @@ class ParallelParse {
     if (this.#done === this.#batches.length) this.#finish();
   }
 
-  /** Parses batches on this thread until a worker is ready (or for good, when every worker is gone). */
+  /** Parses batches on this thread, beside the workers, while any is left. */
   async #workHere(): Promise<void> {
-    while (this.#ready === 0 || this.#alive === 0) {
-      const id = this.#take();
-      if (id === -1) return;
+    for (let id = this.#take(); id !== -1; id = this.#take()) {
       this.#store(id, parseBatch(this.#root, this.#batches[id] ?? []));
-      await nextTurn();
+      if (this.#next < this.#batches.length) await nextTurn();
     }
   }
 
   #startWorker(): void {
     const worker = startParseWorker(this.#root);
+    // Until `run`, a loading worker must not keep the process alive on its own.
+    worker.unref();
     const held = new Set<number>();
+    // A worker is handed batches once it has loaded: until then this thread is the faster one.
+    let ready = false;
     let gone = false;
-    this.#alive++;
     this.#workers.push(worker);
     const feed = () => {
-      while (held.size < inFlightPerWorker) {
+      while (ready && !gone && held.size < inFlightPerWorker) {
         const id = this.#take();
         if (id === -1) return;
         held.add(id);
         worker.postMessage({ id, paths: this.#batches[id] ?? [] } satisfies BatchRequest);
       }
     };
+    this.#feeders.push(feed);
     const fail = () => {
       if (gone) return;
       gone = true;
-      this.#alive--;
-      // Whatever the worker held is parsed here; if it was the last worker, so is everything left.
+      // Whatever the worker held is parsed here (this thread parses whatever else is left anyway).
       for (const id of held) this.#store(id, parseBatch(this.#root, this.#batches[id] ?? []));
       held.clear();
-      if (this.#alive === 0) void this.#workHere();
     };
-    worker.on('message', ({ id, outcomes }: BatchReply) => {
-      if (id === -1) this.#ready++;
-      else if (held.delete(id)) this.#store(id, outcomes as FileOutcome[]);
+    worker.on('message', ({ id, packed }: BatchReply) => {
+      if (id === -1) ready = true;
+      else if (held.delete(id) && packed) this.#store(id, unpackOutcomes(packed));
       feed();
     });
     worker.on('error', fail);
     worker.on('exit', () => {
-      if (this.#done < this.#batches.length) fail();
+      if (!this.#running || this.#done < this.#batches.length) fail();
     });
   }
 }
 
+function parseBatch(root: string, paths: readonly string[]): FileOutcome[] {
+  return paths.map((path) => parseFile(root, path));
+}
+
+// What the parsers load from node_modules, loaded by Node itself before tsx is registered in a worker:
+// through tsx's hooks each of their many files costs a round trip to its loader thread. A package
+// missing here still loads, only slower.
+const parserPackages = ['markdown-it', 'gray-matter', 'toml'];
+
 /** Starts a parse worker; under tsx (TypeScript sources run directly) it registers tsx in the worker first. */
-function startParseWorker(root: string): Worker {
+export function startParseWorker(root: string): Worker {
   const entry = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: { root } });
   const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  const packages = JSON.stringify(parserPackages.map((name) => import.meta.resolve(name)));
+  const boot = `Promise.all(${packages}.map((url) => import(url)))
+    .then(() => import(${JSON.stringify(tsx)}))
+    .then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { eval: true, workerData: { root } });
 }

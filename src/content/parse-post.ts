@@ -1,3 +1,4 @@
+import { normaliseUrl } from '../search/normalize.ts';
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
 import { classifyLink } from './kind.ts';
@@ -9,6 +10,8 @@ import type { Problem, ResourceKind } from './types.ts';
 export interface ParsedLink extends RawLink {
   /** What it points at; null when it is not an http(s) link, and 'article' for a `ref` placeholder. */
   readonly kind: ResourceKind | null;
+  /** The resource key (`normaliseUrl`) of an http(s) link, worked out with the parse (so in a worker); else null. */
+  readonly key: string | null;
 }
 
 /** A post read from its file, before publishing rules and cross-post `ref` links are applied. */
@@ -94,15 +97,17 @@ export function parsePost(path: string, source: string): ParseOutcome {
       sitePath: permalinkPath(path, slug, scalarText(data.url) || null),
       draft: data.draft === true || data.draft === 'true',
       headings: outline.headings,
-      links: outline.links.map(
-        (link): ParsedLink => ({
+      links: outline.links.map((link): ParsedLink => {
+        const kind = linkKind(link);
+        return {
           title: link.title,
           url: link.url,
           section: link.section,
           line: link.line + front.bodyLine - 1,
-          kind: linkKind(link),
-        }),
-      ),
+          kind,
+          key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),
+        };
+      }),
       refs,
     },
     problems,

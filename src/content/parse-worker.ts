@@ -1,5 +1,6 @@
-// A parse worker: receives batches of content paths, answers with what each file gave.
+// A parse worker: receives batches of content paths, answers with what each file gave, packed.
 import { parentPort, workerData } from 'node:worker_threads';
+import { packOutcomes } from './packed-outcomes.ts';
 import { parseFile } from './parse-file.ts';
 import type { BatchReply, BatchRequest } from './parse-files.ts';
 
@@ -7,8 +8,8 @@ const { root } = workerData as { root: string };
 const port = parentPort;
 if (port) {
   port.on('message', ({ id, paths }: BatchRequest) => {
-    const reply: BatchReply = { id, outcomes: paths.map((path) => parseFile(root, path)) };
+    const reply: BatchReply = { id, packed: packOutcomes(paths.map((path) => parseFile(root, path))) };
     port.postMessage(reply);
   });
-  port.postMessage({ id: -1, outcomes: [] } satisfies BatchReply);
+  port.postMessage({ id: -1, packed: null } satisfies BatchReply);
 }

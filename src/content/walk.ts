@@ -7,6 +7,7 @@ import type { Problem } from './types.ts';
 export interface ContentFiles {
   /** Paths relative to the content folder, forward slashes, sorted. */
   readonly pages: readonly string[];
+  /** Sorted by path. */
   readonly problems: readonly Problem[];
 }
 
@@ -15,9 +16,13 @@ const markdownFile = /\.(md|markdown)$/i;
 /**
  * Lists the page files under a content folder as Hugo sees them: `_index.md` marks a section page
  * (not a post), a folder holding `index.md` is a leaf bundle whose other files are its resources,
- * and names starting with `.`, `#` or ending in `~` are editor leftovers Hugo ignores.
+ * and names starting with `.`, `#` or ending in `~` are editor leftovers Hugo ignores. `onFound`
+ * hears how many pages have been found so far, after each folder.
  */
-export async function listContentFiles(root: string): Promise<ContentFiles> {
+export async function listContentFiles(
+  root: string,
+  onFound?: (pages: number) => void,
+): Promise<ContentFiles> {
   const pages: string[] = [];
   const problems: Problem[] = [];
 
@@ -57,11 +62,16 @@ export async function listContentFiles(root: string): Promise<ContentFiles> {
         problems.push({ path: relative, line: null, message: 'skipped: a symbolic link to nothing' });
       }
     }
-    for (const folder of subfolders) await visit(folder);
+    // Told after each folder: a caller may start on the work before the listing ends.
+    onFound?.(pages.length);
+    // Side by side: a site of bundles has a folder per post, and each read waits on the disk.
+    await Promise.all(subfolders.map(visit));
   };
 
   await visit('');
+  // Folders are read side by side, so what they hold is found in no set order.
   pages.sort();
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { pages, problems };
 }
 

@@ -1,4 +1,5 @@
-import type { Post } from '../content/types.ts';
+import { linkKeysOf } from '../content/link-keys.ts';
+import type { Link, Post } from '../content/types.ts';
 import { normaliseUrl } from './normalize.ts';
 import type { Citation, Resource } from './types.ts';
 
@@ -24,24 +25,32 @@ export interface SearchRecord {
 
 /** Merges every post's links into resources, one per normalised URL, listing each post that cites it. */
 export function collectResources(posts: readonly Post[]): Resource[] {
-  const byKey = new Map<string, { first: Resource; citations: Citation[] }>();
+  const resources: Resource[] = [];
+  // By key, the resource's position; by position, its citations and the last post citing it.
+  const byKey = new Map<string, number>();
+  const citations: Citation[][] = [];
+  const lastPost: Post[] = [];
   for (const post of posts) {
-    for (const link of post.links) {
-      const key = normaliseUrl(link.url);
-      const entry = byKey.get(key);
-      if (!entry) {
-        const citations: Citation[] = [{ post, section: link.section }];
-        byKey.set(key, {
-          first: { key, title: link.title, url: link.url, kind: link.kind, citations },
-          citations,
-        });
-      } else if (entry.citations.at(-1)?.post !== post) {
+    // Keys worked out while loading (in parse workers, for a large site) spare this thread the work.
+    const keys = linkKeysOf(post);
+    for (let i = 0; i < post.links.length; i++) {
+      const link = post.links[i] as Link;
+      const key = keys?.[i] ?? normaliseUrl(link.url);
+      const at = byKey.get(key);
+      if (at === undefined) {
+        const cited: Citation[] = [{ post, section: link.section }];
+        byKey.set(key, resources.length);
+        citations.push(cited);
+        lastPost.push(post);
+        resources.push({ key, title: link.title, url: link.url, kind: link.kind, citations: cited });
+      } else if (lastPost[at] !== post) {
         // Posts come one at a time, so a post already citing this link is always the last citation.
-        entry.citations.push({ post, section: link.section });
+        (citations[at] as Citation[]).push({ post, section: link.section });
+        lastPost[at] = post;
       }
     }
   }
-  return [...byKey.values()].map((entry) => entry.first);
+  return resources;
 }
 
 const separator = ' · ';

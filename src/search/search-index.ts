@@ -30,10 +30,14 @@ const boosts = fields.map((name) => fieldWeights[name]);
 const field = Object.fromEntries(fields.map((name, i) => [name, i])) as Record<Field, number>;
 
 /**
- * How many candidates the inverted index passes to fuse.js: ten pages of five answers, more than
- * anyone pages through. fuse.js costs about 40 µs a candidate, so this bounds every query's cost.
+ * How many candidates the inverted index passes to fuse.js: five pages of five answers, more than
+ * anyone pages through. fuse.js scans every candidate's fields once per query word (about 40 µs a
+ * candidate and word), so a query of several words gets fewer candidates: `candidateWords` bounds
+ * candidates times words, and with it every query's cost (and the garbage fuse.js leaves behind).
  */
 const candidateLimit = 25;
+const candidateWords = 40;
+const fewestCandidates = 10;
 /**
  * Results scoring worse than this are dropped: no match is better than a wrong one. The candidate
  * stage already demands every word, so this only trims records that matched through a typo-sized
@@ -124,7 +128,11 @@ export class SearchIndex {
           !fuzzy || term.length < 4 ? 0 : term.length < 8 ? 1 : Math.min(6, Math.round(term.length * 0.2)),
       }),
     );
-    const found = this.#index.search(words, boosts, candidateLimit, allow);
+    const limit = Math.max(
+      fewestCandidates,
+      Math.min(candidateLimit, Math.floor(candidateWords / terms.length)),
+    );
+    const found = this.#index.search(words, boosts, limit, allow);
     return found?.map(({ doc }) => this.#records[doc] as SearchRecord) ?? null;
   }
 
@@ -170,30 +178,58 @@ function buildIndex(
   postIds: ReadonlyMap<Post, number>,
 ): { index: TermIndex; children: Uint32Array; docs: Int32Array } {
   const builder = new TermIndexBuilder(fields.length);
-  // Tags and headings (a speaker's name, say) come back again and again: split each once.
+  // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
+  // field's words are its parts' words one after the other (the separator only ends words).
   const known = new Map<string, number[]>();
-  const idsOf = (text: string) => known.get(text) ?? known.set(text, builder.idsOf(text)).get(text) ?? [];
-  posts.forEach((post, id) => {
-    const record = records[id] as SearchRecord;
-    builder.addField(id, field.title, builder.idsOf(post.title));
-    builder.addField(id, field.tags, post.tags.flatMap(idsOf));
-    builder.addField(id, field.headings, builder.idsOf(record.headings));
-    builder.addField(id, field.description, builder.idsOf(record.description));
-  });
+  const addKnown = (text: string) => {
+    let ids = known.get(text);
+    if (ids === undefined) {
+      ids = builder.idsOf(text);
+      known.set(text, ids);
+    }
+    builder.addIds(ids);
+  };
+  const addAll = (texts: readonly string[]) => {
+    for (const text of texts) addKnown(text);
+  };
+  for (let id = 0; id < posts.length; id++) {
+    const post = posts[id] as Post;
+    builder.addText(post.title);
+    builder.endField(id, field.title);
+    addAll(post.tags);
+    builder.endField(id, field.tags);
+    addAll(post.headings);
+    builder.endField(id, field.headings);
+    builder.addText(post.description);
+    builder.endField(id, field.description);
+  }
   const children = new Uint32Array(posts.length + 1);
+  // Each citation's post, in resource order, looked up once for both passes below.
+  const citing: number[] = [];
   for (let id = posts.length; id < records.length; id++) {
     const resource = (records[id] as SearchRecord).target as Resource;
-    builder.addField(id, field.title, builder.idsOf(resource.title));
-    builder.addField(id, field.section, sectionsOf(resource).flatMap(idsOf));
-    for (const c of resource.citations) (children[(postIds.get(c.post) ?? 0) + 1] as number)++;
+    builder.addText(resource.title);
+    builder.endField(id, field.title);
+    const { citations } = resource;
+    // Most resources are cited once: their one section, without the list `sectionsOf` makes.
+    if (citations.length !== 1) addAll(sectionsOf(resource));
+    else if (citations[0]?.section != null) addKnown(citations[0].section);
+    builder.endField(id, field.section);
+    for (const c of citations) {
+      const p = postIds.get(c.post) ?? 0;
+      citing.push(p);
+      (children[p + 1] as number)++;
+    }
   }
   for (let p = 0; p < posts.length; p++)
     children[p + 1] = (children[p + 1] as number) + (children[p] as number);
   const docs = new Int32Array(children[posts.length] as number);
   const next = children.slice(0, posts.length);
+  let at = 0;
   for (let id = posts.length; id < records.length; id++) {
-    for (const c of ((records[id] as SearchRecord).target as Resource).citations) {
-      const p = postIds.get(c.post) ?? 0;
+    const cited = ((records[id] as SearchRecord).target as Resource).citations.length;
+    for (let c = 0; c < cited; c++, at++) {
+      const p = citing[at] as number;
       docs[next[p] as number] = id;
       next[p] = (next[p] as number) + 1;
     }

@@ -38,6 +38,11 @@ const d = 0.5;
 const prefixWeight = 0.375;
 const fuzzyWeight = 0.45;
 
+// Which ASCII characters end a word, read off `wordBreak` itself so that the two never disagree.
+const asciiBreak = Uint8Array.from({ length: 128 }, (_, c) =>
+  wordBreak.test(String.fromCharCode(c)) ? 1 : 0,
+);
+
 /** Collects postings document by document (in increasing document order), then freezes them into a TermIndex. */
 export class TermIndexBuilder {
   readonly #fieldCount: number;
@@ -49,6 +54,9 @@ export class TermIndexBuilder {
   #postings = 0;
   #fieldLength = new Uint16Array(1 << 12);
   #docCount = 0;
+  /** The term ids of the field being collected (see `addText`), so that no array is made per field. */
+  #field = new Int32Array(256);
+  #fieldSize = 0;
 
   constructor(fieldCount: number) {
     this.#fieldCount = fieldCount;
@@ -67,23 +75,82 @@ export class TermIndexBuilder {
 
   /** The term ids of a text's words, in order. */
   idsOf(text: string): number[] {
-    return termsOf(text).map((term) => this.intern(term));
+    const ids: number[] = [];
+    this.#eachId(text, (id) => ids.push(id));
+    return ids;
+  }
+
+  /** Adds a text's words to the field being collected, which `endField` records. */
+  addText(text: string): void {
+    this.#eachId(text, (id) => this.#collect(id));
+  }
+
+  /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
+  addIds(termIds: readonly number[]): void {
+    for (let i = 0; i < termIds.length; i++) this.#collect(termIds[i] as number);
   }
 
   /** Records the words of one field of one document; documents must come in increasing order. */
   addField(doc: number, field: number, termIds: readonly number[]): void {
+    this.addIds(termIds);
+    this.endField(doc, field);
+  }
+
+  /** Records the words collected since the last call as one field of one document (in increasing order). */
+  endField(doc: number, field: number): void {
     if (doc >= this.#docCount) this.#docCount = doc + 1;
     const slot = doc * this.#fieldCount + field;
     if (slot >= this.#fieldLength.length) this.#fieldLength = grow(this.#fieldLength, slot + 1);
-    this.#fieldLength[slot] = Math.min(0xffff, termIds.length);
-    if (termIds.length === 0) return;
-    const sorted = termIds.length === 1 ? termIds : Int32Array.from(termIds).sort();
-    for (let i = 0; i < sorted.length; ) {
+    const size = this.#fieldSize;
+    this.#fieldSize = 0;
+    this.#fieldLength[slot] = Math.min(0xffff, size);
+    if (size === 0) return;
+    const sorted = this.#field;
+    if (size > 24) sorted.subarray(0, size).sort();
+    else insertionSort(sorted, size);
+    for (let i = 0; i < size; ) {
       const term = sorted[i] as number;
       let j = i + 1;
-      while (j < sorted.length && sorted[j] === term) j++;
+      while (j < size && sorted[j] === term) j++;
       this.#push(term, slot, j - i);
       i = j;
+    }
+  }
+
+  #collect(id: number): void {
+    if (this.#fieldSize === this.#field.length) this.#field = grow(this.#field, this.#fieldSize + 1);
+    this.#field[this.#fieldSize++] = id;
+  }
+
+  /**
+   * Calls `each` with the id of each word of a text, as `termsOf` splits and folds it: an ASCII text
+   * (most are) is split here without a regular expression or an array of words, each word looked up
+   * as it is cut out.
+   */
+  #eachId(text: string, each: (id: number) => void): void {
+    if (nonAscii.test(text)) {
+      for (const term of termsOf(text)) each(this.intern(term));
+      return;
+    }
+    let start = -1;
+    let upper = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (asciiBreak[c] === 1) {
+        if (start !== -1) {
+          const word = text.slice(start, i);
+          each(this.intern(upper ? word.toLowerCase() : word));
+          start = -1;
+          upper = false;
+        }
+      } else {
+        if (start === -1) start = i;
+        if (c >= 65 && c <= 90) upper = true;
+      }
+    }
+    if (start !== -1) {
+      const word = text.slice(start);
+      each(this.intern(upper ? word.toLowerCase() : word));
     }
   }
 
@@ -167,6 +234,18 @@ export interface Inheritance {
   readonly docs: Int32Array;
   /** By parent field: the child field it counts as, or -1. */
   readonly links: readonly number[];
+}
+
+function insertionSort(array: Int32Array, size: number): void {
+  for (let i = 1; i < size; i++) {
+    const value = array[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (array[j] as number) > value) {
+      array[j + 1] = array[j] as number;
+      j--;
+    }
+    array[j + 1] = value;
+  }
 }
 
 function grow<T extends Int32Array | Uint16Array>(array: T, atLeast: number): T {

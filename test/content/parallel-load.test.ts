@@ -1,17 +1,106 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { loadContent } from '../../src/content/load.ts';
+import { packOutcomes, unpackOutcomes } from '../../src/content/packed-outcomes.ts';
+import { type FileOutcome, parseFile } from '../../src/content/parse-file.ts';
+import type { BatchReply, BatchRequest } from '../../src/content/parse-files.ts';
+import { startParseWorker } from '../../src/content/parse-files.ts';
+import { listContentFiles } from '../../src/content/walk.ts';
+
+const sites = ['test/fixtures/sites/mixed', 'test/fixtures/sites/talks', 'content'];
 
 // Large sites are parsed in worker threads; forcing that path on small fixtures checks that it gives
 // exactly what the single-threaded path gives, broken files included.
 describe('loading in worker threads', () => {
-  for (const site of ['test/fixtures/sites/mixed', 'test/fixtures/sites/talks', 'content']) {
+  for (const site of sites) {
     it(`gives the same posts and problems as one thread for ${site}`, async () => {
       const now = new Date('2026-01-01T00:00:00Z');
       const single = await loadContent(site, { now, parse: { threads: 1 } });
       const parallel = await loadContent(site, { now, parse: { threads: 2, parallelFrom: 1 } });
+      const wide = await loadContent(site, { now, parse: { threads: 4, parallelFrom: 1 } });
       assert.deepEqual(parallel, single);
+      assert.deepEqual(wide, single);
       assert.ok(single.posts.length > 0);
     });
   }
+
+  // On a small site this thread parses everything before a worker has loaded: ask a worker directly.
+  it('a worker answers a batch with what parsing here gives', async () => {
+    for (const site of sites) {
+      const { pages } = await listContentFiles(site);
+      const worker = startParseWorker(site);
+      try {
+        const [ready] = (await once(worker, 'message')) as [BatchReply];
+        assert.equal(ready.id, -1);
+        worker.postMessage({ id: 7, paths: pages } satisfies BatchRequest);
+        const [reply] = (await once(worker, 'message')) as [BatchReply];
+        assert.equal(reply.id, 7);
+        assert.ok(reply.packed);
+        assert.deepEqual(
+          unpackOutcomes(reply.packed),
+          pages.map((path) => parseFile(site, path)),
+        );
+      } finally {
+        await worker.terminate();
+      }
+    }
+  });
+});
+
+describe('packed outcomes', () => {
+  it('unpack to what was packed, for every fixture file', async () => {
+    const all: FileOutcome[] = [];
+    for (const site of sites) {
+      const { pages } = await listContentFiles(site);
+      const outcomes = pages.map((path) => parseFile(site, path));
+      assert.deepEqual(unpackOutcomes(structuredClone(packOutcomes(outcomes))), outcomes);
+      all.push(...outcomes);
+    }
+    assert.ok(all.some((o) => o.post === null));
+    assert.ok(all.some((o) => (o.post?.links.length ?? 0) > 0));
+  });
+
+  it('keep links under no heading, non-web links, and sections that are no heading', () => {
+    const base = parseFile('test/fixtures/sites/talks', 'posts/qcon-how-did-i-get-here.md').post;
+    assert.ok(base);
+    const post = {
+      ...base,
+      headings: ['Intro', 'Talks', 'Intro'],
+      links: [
+        {
+          title: 'a',
+          url: 'https://a.example/x',
+          section: null,
+          line: 3,
+          kind: 'article',
+          key: 'a.example/x',
+        },
+        { title: 'b', url: 'mailto:b@example.org', section: 'Intro', line: 4, kind: null, key: null },
+        { title: 'c', url: 'talkbot-ref:0', section: 'Talks', line: 5, kind: 'article', key: null },
+        { title: 'd', url: 'https://d.example/', section: 'Intro', line: 6, kind: 'video', key: 'd.example' },
+        {
+          title: 'e',
+          url: 'https://e.example/',
+          section: 'Elsewhere',
+          line: 7,
+          kind: 'other',
+          key: 'e.example',
+        },
+        {
+          title: 'f',
+          url: 'https://f.example/',
+          section: 'Talks',
+          line: 8,
+          kind: 'slides',
+          key: 'f.example',
+        },
+      ],
+    } satisfies FileOutcome['post'];
+    const outcomes: FileOutcome[] = [
+      { path: 'x.md', post: null, problems: [{ path: 'x.md', line: 1, message: 'broken' }] },
+      { path: post.path, post, problems: [] },
+    ];
+    assert.deepEqual(unpackOutcomes(structuredClone(packOutcomes(outcomes))), outcomes);
+  });
 });
