@@ -52,6 +52,9 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   }
   if (!library) throw new Error('no load run');
   const lib = library;
+  // The loads' garbage is collected now, as a running app's is long before its first question: the
+  // query figures are the queries' own, pauses for their own garbage included.
+  collectGarbage();
   const perQuery = task.queries.map(() => [] as number[]);
   for (let pass = 0; pass <= task.queryPasses; pass++) {
     task.queries.forEach((query, i) => {

@@ -24,6 +24,8 @@ export class Library {
   readonly #tags: ReadonlyMap<string, string>;
   /** Folded post titles, for suggestions; worked out on the first query that finds nothing. */
   #foldedTitles: string[] | null = null;
+  /** Each folded word of a tag, to the first tag (as written) holding it; for suggestions, worked out likewise. */
+  #tagWords: Map<string, string> | null = null;
 
   constructor(load: LoadResult, loadedAt = new Date()) {
     this.posts = load.posts;
@@ -60,6 +62,17 @@ export class Library {
     return [...this.#tags.values()];
   }
 
+  #tagsByWord(): ReadonlyMap<string, string> {
+    if (!this.#tagWords) {
+      this.#tagWords = new Map();
+      for (const tag of this.#tags.values()) {
+        for (const word of foldText(tag).split(/\s+/))
+          if (!this.#tagWords.has(word)) this.#tagWords.set(word, tag);
+      }
+    }
+    return this.#tagWords;
+  }
+
   /** Tags and talk titles close to a query that found nothing: what to offer instead. */
   suggest(input: string | ParsedQuery, max = 5): string[] {
     const query = typeof input === 'string' ? parseQuery(input) : input;
@@ -72,7 +85,7 @@ export class Library {
     }
     for (const word of query.words) {
       for (const term of this.#index.similarTerms(word).slice(0, 3)) {
-        const tag = [...this.#tags.values()].find((t) => foldText(t).split(/\s+/).includes(term));
+        const tag = this.#tagsByWord().get(term);
         if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
         this.#foldedTitles ??= this.posts.map((p) => foldText(p.title));
         const post = this.posts[this.#foldedTitles.findIndex((title) => title.includes(term))];

@@ -36,7 +36,7 @@ const field = Object.fromEntries(fields.map((name, i) => [name, i])) as Record<F
  * candidates times words, and with it every query's cost (and the garbage fuse.js leaves behind).
  */
 const candidateLimit = 25;
-const candidateWords = 40;
+const candidateWords = 30;
 const fewestCandidates = 10;
 /**
  * Results scoring worse than this are dropped: no match is better than a wrong one. The candidate
@@ -124,8 +124,9 @@ export class SearchIndex {
         term,
         // The last word may be unfinished: a user typing "kube" means Kubernetes.
         prefix: term.length >= 3 && i === terms.length - 1,
-        maxEdits:
-          !fuzzy || term.length < 4 ? 0 : term.length < 8 ? 1 : Math.min(6, Math.round(term.length * 0.2)),
+        // One typo in a short word, two in a long one: a third edit lets a lookup walk most of the
+        // dictionary (milliseconds a word) and mostly finds other words, not the one meant.
+        maxEdits: !fuzzy || term.length < 4 ? 0 : term.length < 8 ? 1 : 2,
       }),
     );
     const limit = Math.max(
