@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { get, request } from 'node:http';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PLAYGROUND_EVENTS, PLAYGROUND_PATHS } from '../src/local/playground/protocol.ts';
 import { round } from './measure.ts';
@@ -19,6 +20,8 @@ export interface StartupFigures {
 
 const bin = fileURLToPath(new URL('../bin/talkbot.js', import.meta.url));
 const readyLine = /open (http:\/\/localhost:\d+)/;
+/** A start that has not answered by then has failed: the process is killed, which fails the measurement. */
+const giveUpMs = 60_000;
 
 /**
  * Starts the real `talkbot start` on a content folder and measures it from outside, as a user would wait for it:
@@ -32,6 +35,8 @@ export async function measureStartup(
 ): Promise<StartupFigures> {
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'start'], {
+    // Away from this checkout's .env, which may hold real Slack tokens: this must be local mode.
+    cwd: dirname(root),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -41,6 +46,14 @@ export async function measureStartup(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), giveUpMs);
+  // Whatever the measurement waits for, the process ending first fails it.
+  const unlessExited = <T>(step: Promise<T>) =>
+    Promise.race([
+      step,
+      exited.then(() => Promise.reject(new Error('talkbot start ended during the measurement'))),
+    ]);
   try {
     const base = await readyUrl(child);
     const readyMs = performance.now() - started;
@@ -48,8 +61,10 @@ export async function measureStartup(
     const events = await openEvents(base);
     try {
       const answered = events.next((message) => message.isBot === true);
-      await postJson(`${base}${PLAYGROUND_PATHS.send}`, { channel: 'C0GENERAL', text: `/talk ${query}` });
-      await answered;
+      await unlessExited(
+        postJson(`${base}${PLAYGROUND_PATHS.send}`, { channel: 'C0GENERAL', text: `/talk ${query}` }),
+      );
+      await unlessExited(answered);
     } finally {
       events.close();
     }
@@ -57,7 +72,7 @@ export async function measureStartup(
     const status = JSON.parse(await getText(`${base}${PLAYGROUND_PATHS.status}`)) as { posts: number };
     return { from, posts: status.posts, readyMs: round(readyMs, 0), firstAnswerMs: round(firstAnswerMs, 0) };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    clearTimeout(timer);
     child.kill('SIGTERM');
     await exited;
   }

@@ -16,7 +16,12 @@ function builtFromCurrentSources() {
   } catch {
     return false;
   }
-  const files = readdirSync(sources, { recursive: true, withFileTypes: true });
+  let files;
+  try {
+    files = readdirSync(sources, { recursive: true, withFileTypes: true });
+  } catch {
+    return true; // no sources beside it: the bundle is all there is
+  }
   return files.every(
     (file) => !file.isFile() || statSync(`${file.parentPath ?? file.path}/${file.name}`).mtimeMs <= built,
   );

@@ -96,7 +96,14 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     inFlight,
   });
   // The watcher's first scan of the folder fills the waits of connecting (Socket Mode's handshake).
-  await Promise.all([app.start(), reloader.start()]);
+  try {
+    await Promise.all([app.start(), reloader.start()]);
+  } catch (error) {
+    // What did start must not keep the process alive once the error is reported.
+    await reloader.stop();
+    await standIn?.close();
+    throw error;
+  }
   if (tipChannel) {
     scheduler = new TipScheduler({
       ...tipOptions,
