@@ -2,7 +2,7 @@
 // `npm run build` (also run by `npm ci`, as the `prepare` script): bundles the TypeScript sources into dist/ so that
 // `talkbot` starts without compiling anything. bin/talkbot.js runs dist/ only while it is newer than every file in
 // src/, so an edited source is never shadowed by an old build: it runs through tsx until the next build.
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
@@ -44,10 +44,21 @@ try {
       cp(`${browser}/${file}`, `${next}/browser/${file}`),
     ),
   ]);
-  const old = `${dist}.old-${process.pid}`;
-  await rename(dist, old).catch(() => undefined);
-  await rename(next, dist);
-  await rm(old, { recursive: true, force: true });
+  // Another build may swap its own in between our two renames: then move that one aside too and try again.
+  for (let attempt = 0; ; attempt++) {
+    await rename(dist, `${dist}.old-${process.pid}-${attempt}`).catch(() => undefined);
+    try {
+      await rename(next, dist);
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
 } finally {
-  await rm(next, { recursive: true, force: true });
+  const leftovers = (await readdir(root)).filter((name) => name.startsWith(`dist.old-${process.pid}-`));
+  await Promise.all(
+    [next, ...leftovers.map((name) => `${root}${name}`)].map((path) =>
+      rm(path, { recursive: true, force: true }),
+    ),
+  );
 }

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { unpackOutcomes } from '../../src/content/packed-outcomes.ts';
 import { parseFile } from '../../src/content/parse-file.ts';
-import type { BatchReply, BatchRequest } from '../../src/content/parse-files.ts';
 import { listContentFiles } from '../../src/content/walk.ts';
+import { parseInWorker } from '../helpers/worker-batch.ts';
 
 const run = promisify(execFile);
 
@@ -41,13 +39,8 @@ describe('the bundle npm run build makes', () => {
       workerData: { root: site },
     });
     try {
-      const [ready] = (await once(worker, 'message')) as [BatchReply];
-      assert.equal(ready.id, -1);
-      worker.postMessage({ id: 3, paths: pages } satisfies BatchRequest);
-      const [reply] = (await once(worker, 'message')) as [BatchReply];
-      assert.ok(reply.packed);
       assert.deepEqual(
-        unpackOutcomes(reply.packed),
+        await parseInWorker(worker, pages),
         pages.map((path) => parseFile(site, path)),
       );
     } finally {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { loadContent } from '../../src/content/load.ts';
 import { packOutcomes, unpackOutcomes } from '../../src/content/packed-outcomes.ts';
 import { type FileOutcome, parseFile } from '../../src/content/parse-file.ts';
-import type { BatchReply, BatchRequest } from '../../src/content/parse-files.ts';
 import { startParseWorker } from '../../src/content/parse-files.ts';
 import { listContentFiles } from '../../src/content/walk.ts';
+import { parseInWorker } from '../helpers/worker-batch.ts';
 
 const sites = ['test/fixtures/sites/mixed', 'test/fixtures/sites/talks', 'content'];
 
@@ -31,14 +30,8 @@ describe('loading in worker threads', () => {
       const { pages } = await listContentFiles(site);
       const worker = startParseWorker(site);
       try {
-        const [ready] = (await once(worker, 'message')) as [BatchReply];
-        assert.equal(ready.id, -1);
-        worker.postMessage({ id: 7, paths: pages } satisfies BatchRequest);
-        const [reply] = (await once(worker, 'message')) as [BatchReply];
-        assert.equal(reply.id, 7);
-        assert.ok(reply.packed);
         assert.deepEqual(
-          unpackOutcomes(reply.packed),
+          await parseInWorker(worker, pages),
           pages.map((path) => parseFile(site, path)),
         );
       } finally {
