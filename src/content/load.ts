@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { normaliseUrl } from '../search/normalize.ts';
 import { absoluteUrl } from './hugo.ts';
 import { rememberLinkKeys } from './link-keys.ts';
 import { ContentParse, type ParseOptions } from './parse-files.ts';
 import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import type { Link, LoadResult, Post, Problem } from './types.ts';
+import { normaliseUrl } from './url-key.ts';
 import { listContentFiles, reason } from './walk.ts';
 
 /** How to read a content folder. */

@@ -1,10 +1,10 @@
-import { normaliseUrl } from '../search/normalize.ts';
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
 import { expandRefShortcodes, placeholderIndex, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
 import type { Problem, ResourceKind } from './types.ts';
+import { normaliseUrl } from './url-key.ts';
 
 /** A link of a parsed post, with its file line; `kind` is null for a link that is no resource (not http). */
 export interface ParsedLink extends RawLink {

@@ -1,6 +1,6 @@
 import { linkKeysOf } from '../content/link-keys.ts';
 import type { Link, Post } from '../content/types.ts';
-import { normaliseUrl } from './normalize.ts';
+import { normaliseUrl } from '../content/url-key.ts';
 import type { Citation, Resource } from './types.ts';
 
 /** One searchable thing, a post or a resource, flattened into the text fields the index reads. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { linkKeysOf } from '../../src/content/link-keys.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { Post } from '../../src/content/types.ts';
-import { normaliseUrl } from '../../src/search/normalize.ts';
+import { normaliseUrl } from '../../src/content/url-key.ts';
 import { collectResources } from '../../src/search/records.ts';
 import type { Resource } from '../../src/search/types.ts';
 

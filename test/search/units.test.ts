@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldText, normaliseUrl, tagKey } from '../../src/search/normalize.ts';
+import { normaliseUrl } from '../../src/content/url-key.ts';
+import { foldText, tagKey } from '../../src/search/normalize.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 describe('normaliseUrl', () => {
