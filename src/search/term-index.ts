@@ -285,6 +285,7 @@ export class TermIndex {
   readonly #matched: Uint8Array;
   /** Per document, which inherited fields already scored in the current step (`step << 4 | field bits`). */
   readonly #inherited: Uint16Array;
+  #lastFuzzy: { term: string; maxEdits: number; found: Map<string, [number, number]> } | null = null;
 
   constructor(parts: Parts) {
     this.#p = parts;
@@ -349,7 +350,7 @@ export class TermIndex {
         this.#weight(t, t.length - term.length, prefixWeight, 0.3) * Math.log1p(this.#postingCount(id)),
       );
     }
-    for (const [t, [id, edits]] of this.#p.dictionary.fuzzyGet(term, maxEdits)) {
+    for (const [t, [id, edits]] of this.#fuzzy(term, maxEdits)) {
       if (found.has(t)) continue;
       found.set(t, this.#weight(t, edits, fuzzyWeight, 1) * Math.log1p(this.#postingCount(id)));
     }
@@ -368,11 +369,23 @@ export class TermIndex {
       }
     }
     if (maxEdits > 0) {
-      for (const [t, [id, edits]] of dictionary.fuzzyGet(term, maxEdits)) {
+      for (const [t, [id, edits]] of this.#fuzzy(term, maxEdits)) {
         if (edits > 0 && !terms.has(id)) terms.set(id, this.#weight(t, edits, fuzzyWeight, 1));
       }
     }
     return [...terms];
+  }
+
+  /**
+   * The words within `maxEdits` of `term`. The last lookup is kept: a word that found nothing is looked up
+   * again, alike, for the suggestions that follow, and a walk of the dictionary costs up to milliseconds.
+   */
+  #fuzzy(term: string, maxEdits: number): Map<string, [number, number]> {
+    const last = this.#lastFuzzy;
+    if (last?.term === term && last.maxEdits === maxEdits) return last.found;
+    const found = this.#p.dictionary.fuzzyGet(term, maxEdits);
+    this.#lastFuzzy = { term, maxEdits, found };
+    return found;
   }
 
   #weight(term: string, distance: number, weight: number, rate: number): number {
