@@ -63,7 +63,7 @@ export class TermIndexBuilder {
   }
 
   /** The id of a folded term, added to the vocabulary if new. */
-  intern(term: string): number {
+  #intern(term: string): number {
     let id = this.#ids.get(term);
     if (id === undefined) {
       id = this.#terms.length;
@@ -88,12 +88,6 @@ export class TermIndexBuilder {
   /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
   addIds(termIds: readonly number[]): void {
     for (let i = 0; i < termIds.length; i++) this.#collect(termIds[i] as number);
-  }
-
-  /** Records the words of one field of one document; documents must come in increasing order. */
-  addField(doc: number, field: number, termIds: readonly number[]): void {
-    this.addIds(termIds);
-    this.endField(doc, field);
   }
 
   /** Records the words collected since the last call as one field of one document (in increasing order). */
@@ -129,7 +123,7 @@ export class TermIndexBuilder {
    */
   #eachId(text: string, each: (id: number) => void): void {
     if (nonAscii.test(text)) {
-      for (const term of termsOf(text)) each(this.intern(term));
+      for (const term of termsOf(text)) each(this.#intern(term));
       return;
     }
     let start = -1;
@@ -139,7 +133,7 @@ export class TermIndexBuilder {
       if (asciiBreak[c] === 1) {
         if (start !== -1) {
           const word = text.slice(start, i);
-          each(this.intern(upper ? word.toLowerCase() : word));
+          each(this.#intern(upper ? word.toLowerCase() : word));
           start = -1;
           upper = false;
         }
@@ -150,7 +144,7 @@ export class TermIndexBuilder {
     }
     if (start !== -1) {
       const word = text.slice(start);
-      each(this.intern(upper ? word.toLowerCase() : word));
+      each(this.#intern(upper ? word.toLowerCase() : word));
     }
   }
 
