@@ -3,9 +3,7 @@ import { execFile } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { parseFile } from '../../src/content/parse-file.ts';
-import { listContentFiles } from '../../src/content/walk.ts';
-import { parseInWorker } from '../helpers/worker-batch.ts';
+import { assertWorkerParsesLikeHere } from '../helpers/worker-batch.ts';
 
 const run = promisify(execFile);
 
@@ -34,17 +32,9 @@ describe('the bundle npm run build makes', () => {
 
   it("has a parse worker that answers a batch as the sources' parser does", async () => {
     const site = 'test/fixtures/sites/mixed';
-    const { pages } = await listContentFiles(site);
     const worker = new Worker(new URL('../../dist/parse-worker.js', import.meta.url), {
       workerData: { root: site },
     });
-    try {
-      assert.deepEqual(
-        await parseInWorker(worker, pages),
-        pages.map((path) => parseFile(site, path)),
-      );
-    } finally {
-      await worker.terminate();
-    }
+    await assertWorkerParsesLikeHere(worker, site);
   });
 });

@@ -5,7 +5,7 @@ import { packOutcomes, unpackOutcomes } from '../../src/content/packed-outcomes.
 import { type FileOutcome, parseFile } from '../../src/content/parse-file.ts';
 import { startParseWorker } from '../../src/content/parse-files.ts';
 import { listContentFiles } from '../../src/content/walk.ts';
-import { parseInWorker } from '../helpers/worker-batch.ts';
+import { assertWorkerParsesLikeHere } from '../helpers/worker-batch.ts';
 
 const sites = ['test/fixtures/sites/mixed', 'test/fixtures/sites/talks', 'content'];
 
@@ -26,18 +26,7 @@ describe('loading in worker threads', () => {
 
   // On a small site this thread parses everything before a worker has loaded: ask a worker directly.
   it('a worker answers a batch with what parsing here gives', async () => {
-    for (const site of sites) {
-      const { pages } = await listContentFiles(site);
-      const worker = startParseWorker(site);
-      try {
-        assert.deepEqual(
-          await parseInWorker(worker, pages),
-          pages.map((path) => parseFile(site, path)),
-        );
-      } finally {
-        await worker.terminate();
-      }
-    }
+    for (const site of sites) await assertWorkerParsesLikeHere(startParseWorker(site), site);
   });
 });
 

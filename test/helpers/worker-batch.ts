@@ -1,15 +1,29 @@
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { unpackOutcomes } from '../../src/content/packed-outcomes.ts';
-import type { FileOutcome } from '../../src/content/parse-file.ts';
+import { parseFile } from '../../src/content/parse-file.ts';
 import type { BatchReply, BatchRequest } from '../../src/content/parse-files.ts';
+import { listContentFiles } from '../../src/content/walk.ts';
 
-/** Waits for a parse worker to be ready, hands it one batch, and gives back what it parsed, unpacked. */
-export async function parseInWorker(worker: Worker, paths: readonly string[]): Promise<FileOutcome[]> {
-  const [ready] = (await once(worker, 'message')) as [BatchReply];
-  if (ready.id !== -1) throw new Error(`expected the worker's ready message, got batch ${ready.id}`);
-  worker.postMessage({ id: 7, paths } satisfies BatchRequest);
-  const [reply] = (await once(worker, 'message')) as [BatchReply];
-  if (reply.id !== 7 || !reply.packed) throw new Error(`expected batch 7 back, got ${reply.id}`);
-  return unpackOutcomes(reply.packed);
+/**
+ * Hands a parse worker (started on `site`) every page of the site as one batch, checks that it gives back,
+ * unpacked, exactly what parsing on this thread gives, and stops it.
+ */
+export async function assertWorkerParsesLikeHere(worker: Worker, site: string): Promise<void> {
+  try {
+    const { pages } = await listContentFiles(site);
+    const [ready] = (await once(worker, 'message')) as [BatchReply];
+    assert.equal(ready.id, -1, "the worker's first message says it is ready");
+    worker.postMessage({ id: 7, paths: pages } satisfies BatchRequest);
+    const [reply] = (await once(worker, 'message')) as [BatchReply];
+    assert.equal(reply.id, 7);
+    assert.ok(reply.packed);
+    assert.deepEqual(
+      unpackOutcomes(reply.packed),
+      pages.map((path) => parseFile(site, path)),
+    );
+  } finally {
+    await worker.terminate();
+  }
 }
