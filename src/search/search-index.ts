@@ -180,16 +180,15 @@ function buildIndex(
   // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
   // field's words are its parts' words one after the other (the separator only ends words).
   const known = new Map<string, number[]>();
-  const addKnown = (text: string) => {
-    let ids = known.get(text);
-    if (ids === undefined) {
-      ids = builder.idsOf(text);
-      known.set(text, ids);
-    }
-    builder.addIds(ids);
-  };
   const addAll = (texts: readonly string[]) => {
-    for (const text of texts) addKnown(text);
+    for (const text of texts) {
+      let ids = known.get(text);
+      if (ids === undefined) {
+        ids = builder.idsOf(text);
+        known.set(text, ids);
+      }
+      builder.addIds(ids);
+    }
   };
   for (let id = 0; id < posts.length; id++) {
     const post = posts[id] as Post;
@@ -209,12 +208,9 @@ function buildIndex(
     const resource = (records[id] as SearchRecord).target as Resource;
     builder.addText(resource.title);
     builder.endField(id, field.title);
-    const { citations } = resource;
-    // Most resources are cited once: their one section, without the list `sectionsOf` makes.
-    if (citations.length !== 1) addAll(sectionsOf(resource));
-    else if (citations[0]?.section != null) addKnown(citations[0].section);
+    addAll(sectionsOf(resource));
     builder.endField(id, field.section);
-    for (const c of citations) {
+    for (const c of resource.citations) {
       const p = postIds.get(c.post) ?? 0;
       citing.push(p);
       (children[p + 1] as number)++;
