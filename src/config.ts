@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './config-error.ts';
 import { readTipSettings, type TipSettings } from './tips/tip-config.ts';
 
@@ -34,6 +36,8 @@ const logLevels: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 export interface ContentConfig {
   readonly contentDir: string;
   readonly siteBaseUrl: string | null;
+  /** Where parse caches live (`TALKBOT_CACHE_DIR`); null when turned off. */
+  readonly cacheDir: string | null;
 }
 
 function reader(env: NodeJS.ProcessEnv) {
@@ -49,7 +53,17 @@ export function readContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
   return {
     contentDir: get('CONTENT_DIR') ?? './content',
     siteBaseUrl: httpUrl(get('SITE_BASE_URL'), 'SITE_BASE_URL', false),
+    cacheDir: cacheDir(get('TALKBOT_CACHE_DIR'), env),
   };
+}
+
+/** `off` turns the cache off; unset, it goes where the XDG convention puts caches (~/.cache/talkbot). */
+function cacheDir(value: string | null, env: NodeJS.ProcessEnv): string | null {
+  if (value?.toLowerCase() === 'off') return null;
+  if (value) return value;
+  const home = env.HOME?.trim() || env.USERPROFILE?.trim();
+  const base = env.XDG_CACHE_HOME?.trim() || (home ? join(home, '.cache') : join(tmpdir(), 'talkbot-cache'));
+  return join(base, 'talkbot');
 }
 
 /** Reads and checks the configuration from an environment (process.env in production). */

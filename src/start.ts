@@ -2,6 +2,7 @@ import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { formatProblem } from './content/format-problem.ts';
 import { loadContent } from './content/load.ts';
+import { ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
@@ -32,7 +33,12 @@ const localTipChannel = 'C0GENERAL';
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
-  const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl });
+  // Each reload parses only the files that changed; the cache file spares a restart the same work.
+  const cache = new ParseCache(config.contentDir, {
+    dir: config.cacheDir,
+    warn: (message) => logger.warn(message),
+  });
+  const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();
   // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
   const boltLoading = loadBolt();
@@ -42,6 +48,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const library = store.current;
   logger.info(
     `loaded ${library.posts.length} posts and ${library.resources.length} resources from ${config.contentDir}` +
+      (cache.reused ? ` (${cache.reused} files unchanged since the last run)` : '') +
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
@@ -141,6 +148,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
         logger.warn(`${inFlight.count} answers were still in flight at shutdown`);
       await app.stop();
       await standIn?.close();
+      // A save cut short would only leave a temporary file, but a whole one spares the next start.
+      await cache.saved();
     },
   };
 }

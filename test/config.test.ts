@@ -17,6 +17,20 @@ describe('readConfig', () => {
     assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app }).logLevel, 'info');
   });
 
+  it('keeps parse caches where XDG puts caches, or in TALKBOT_CACHE_DIR, or nowhere when it is off', () => {
+    assert.equal(readConfig({ HOME: '/home/ana' }).cacheDir, '/home/ana/.cache/talkbot');
+    assert.equal(
+      readConfig({ HOME: '/home/ana', XDG_CACHE_HOME: '/var/cache/ana' }).cacheDir,
+      '/var/cache/ana/talkbot',
+    );
+    assert.equal(
+      readConfig({ HOME: '/home/ana', TALKBOT_CACHE_DIR: '/srv/talkbot' }).cacheDir,
+      '/srv/talkbot',
+    );
+    assert.equal(readConfig({ HOME: '/home/ana', TALKBOT_CACHE_DIR: 'OFF' }).cacheDir, null);
+    assert.match(readConfig({}).cacheDir ?? '', /talkbot-cache\/talkbot$/);
+  });
+
   it('picks Socket Mode when an app token is set, HTTP when only a signing secret is', () => {
     assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app }).mode, 'socket');
     assert.equal(readConfig({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret }).mode, 'http');

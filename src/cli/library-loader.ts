@@ -1,5 +1,8 @@
+import type { ContentConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
+import { ParseCache } from '../content/parse-cache.ts';
 import { Library } from '../search/library.ts';
+import type { CommandIO } from './commands/io.ts';
 
 /** Where and how a command reads content. */
 export interface ContentFlags {
@@ -7,6 +10,33 @@ export interface ContentFlags {
   readonly siteBaseUrl: string | null;
   readonly drafts: boolean;
   readonly future: boolean;
+  /** Where the parse cache lives; null for none. */
+  readonly cacheDir: string | null;
+  /** Hears why the parse cache could not be used (the command goes on without it). */
+  readonly warn: (message: string) => void;
+}
+
+/** The content options every content command takes (`--content`, `--drafts`, `--future`). */
+export interface ContentValues {
+  readonly content?: string | undefined;
+  readonly drafts: boolean;
+  readonly future: boolean;
+}
+
+/** A command's content flags: its options over the environment's settings. */
+export function contentFlags(
+  values: ContentValues,
+  config: ContentConfig,
+  io: Pick<CommandIO, 'err'>,
+): ContentFlags {
+  return {
+    contentDir: values.content ?? config.contentDir,
+    siteBaseUrl: config.siteBaseUrl,
+    drafts: values.drafts,
+    future: values.future,
+    cacheDir: config.cacheDir,
+    warn: (message) => io.err(`talkbot: ${message}\n`),
+  };
 }
 
 /** Loads a content folder into a Library, as every command that answers queries does. */
@@ -15,6 +45,8 @@ export async function loadLibrary(flags: ContentFlags): Promise<Library> {
     baseUrl: flags.siteBaseUrl,
     includeDrafts: flags.drafts,
     includeFuture: flags.future,
+    // A command that exits straight after still writes the cache: the write keeps the process alive.
+    cache: new ParseCache(flags.contentDir, { dir: flags.cacheDir, warn: flags.warn }),
   });
   return new Library(load);
 }

@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { absoluteUrl } from './hugo.ts';
 import { rememberLinkKeys } from './link-keys.ts';
+import type { ParseCache } from './parse-cache.ts';
+import type { FileOutcome } from './parse-file.ts';
 import { ContentParse, type ParseOptions } from './parse-files.ts';
 import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
@@ -21,6 +23,8 @@ export interface LoadOptions {
   readonly now?: Date;
   /** How parsing is spread over worker threads. @default see ParseOptions */
   readonly parse?: ParseOptions;
+  /** What this folder's files gave when last parsed: only files changed since are parsed. @default none */
+  readonly cache?: ParseCache;
 }
 
 /** Reads a Hugo content folder into published posts and the problems found; one bad file never stops the rest. */
@@ -38,11 +42,10 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   }
 
   const parse = new ContentParse(root, options.parse);
-  const listing = await listContentFiles(root, (found) => parse.expect(found));
-  const problems: Problem[] = [...listing.problems];
+  const outcomes = await parseChanged(root, parse, options.cache);
+  const problems: Problem[] = [...outcomes.problems];
   const parsed: ParsedPost[] = [];
-  // In path order, whichever thread parsed what.
-  for (const outcome of await parse.run(listing.pages)) {
+  for (const outcome of outcomes.files) {
     problems.push(...outcome.problems);
     if (outcome.post) parsed.push(outcome.post);
   }
@@ -58,6 +61,25 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   posts.sort(newestFirst);
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
   return { posts, problems };
+}
+
+/** What each page of the folder gave, in path order: from the cache where the file is unchanged. */
+async function parseChanged(
+  root: string,
+  parse: ContentParse,
+  cache: ParseCache | undefined,
+): Promise<{ files: readonly FileOutcome[]; problems: readonly Problem[] }> {
+  const readAt = Date.now();
+  // Workers start loading during the listing only when most files will need them.
+  const warm = (await cache?.open()) ?? false;
+  const listing = await listContentFiles(root, warm ? undefined : (found) => parse.expect(found));
+  if (!cache) return { files: await parse.run(listing.pages), problems: listing.problems };
+  const { kept, stale } = await cache.check(listing.pages);
+  const fresh = await parse.run(stale);
+  cache.update(listing.pages, fresh, readAt);
+  const byPath = new Map(fresh.map((outcome) => [outcome.path, outcome]));
+  const files = listing.pages.map((path) => (kept.get(path) ?? byPath.get(path)) as FileOutcome);
+  return { files, problems: listing.problems };
 }
 
 function dropDuplicateSlugs(posts: readonly ParsedPost[], problems: Problem[]): ParsedPost[] {

@@ -99,5 +99,8 @@ export function reason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'ELOOP') return 'symbolic links loop';
+  if (code === 'ENOTDIR') return 'part of the path is a file, not a folder';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'no space left on the device';
   return error instanceof Error ? error.message : String(error);
 }

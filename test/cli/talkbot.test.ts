@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { runTalkbot } from '../helpers/run-cli.ts';
 
 describe('talkbot ask', () => {
@@ -113,6 +116,63 @@ describe('talkbot index', () => {
     const run = await runTalkbot(['index', '--strict', '--content', 'no/such/folder']);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /no\/such\/folder: cannot read the content folder: no such file or folder/);
+  });
+});
+
+describe('talkbot with a parse cache', () => {
+  let site: string;
+  let cache: string;
+  before(async () => {
+    site = await mkdtemp(join(tmpdir(), 'talkbot-cli-cache-site-'));
+    cache = await mkdtemp(join(tmpdir(), 'talkbot-cli-cache-'));
+    await cp('test/fixtures/sites/talks', site, { recursive: true });
+    // Copied files are brand new, and the cache trusts only files that had settled when read.
+    const then = new Date(Date.now() - 600_000);
+    const entries = await readdir(site, { recursive: true, withFileTypes: true });
+    for (const file of entries.filter((e) => e.isFile()))
+      await utimes(join(file.parentPath, file.name), then, then);
+  });
+  after(async () => {
+    await rm(site, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+  });
+
+  it('answers the same from the cache as from the files, and sees an edited post', async () => {
+    const env = { TALKBOT_CACHE_DIR: cache };
+    const first = await runTalkbot(['index', '--json', '--content', site], { env });
+    assert.equal(first.code, 0);
+    assert.equal(first.stderr, '');
+    assert.deepEqual(
+      (await readdir(cache)).filter((f) => f.endsWith('.bin')).length,
+      1,
+      'the first run leaves a cache file',
+    );
+    const second = await runTalkbot(['index', '--json', '--content', site], { env });
+    assert.equal(second.stdout, first.stdout);
+    const uncached = await runTalkbot(['index', '--json', '--content', site], {
+      env: { TALKBOT_CACHE_DIR: 'off' },
+    });
+    assert.equal(uncached.stdout, first.stdout);
+
+    const path = join(site, 'posts', 'qcon-how-did-i-get-here.md');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('title = "QCon', 'title = "QCan'));
+    // Saved a while ago, as far as its time says: only its stamp tells the cache it changed.
+    const earlier = new Date(Date.now() - 300_000);
+    await utimes(path, earlier, earlier);
+    const edited = await runTalkbot(['ask', '--json', '--content', site, 'qcan'], { env });
+    assert.match(edited.stdout, /"title":"QCan: How Did I Get Here\?"/);
+  });
+
+  it('still answers when the cache folder cannot be written, and says why once', async () => {
+    const blocked = join(cache, 'a-file');
+    await writeFile(blocked, 'not a folder');
+    const run = await runTalkbot(['ask', '--content', site, 'jepsen'], {
+      env: { TALKBOT_CACHE_DIR: blocked },
+    });
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /Jepsen/);
+    assert.equal(run.stderr.match(/cannot write the parse cache/g)?.length, 1);
+    assert.match(run.stderr, /set TALKBOT_CACHE_DIR to a folder talkbot may write, or to off/);
   });
 });
 

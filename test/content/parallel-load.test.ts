@@ -80,8 +80,8 @@ describe('packed outcomes', () => {
       ],
     } satisfies FileOutcome['post'];
     const outcomes: FileOutcome[] = [
-      { path: 'x.md', post: null, problems: [{ path: 'x.md', line: 1, message: 'broken' }] },
-      { path: post.path, post, problems: [] },
+      { path: 'x.md', post: null, problems: [{ path: 'x.md', line: 1, message: 'broken' }], stamp: null },
+      { path: post.path, post, problems: [], stamp: { size: 9, mtimeMs: 1.5, ctimeMs: 2.25, ino: 7 } },
     ];
     assert.deepEqual(unpackOutcomes(structuredClone(packOutcomes(outcomes))), outcomes);
   });

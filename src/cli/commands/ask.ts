@@ -4,7 +4,7 @@ import type { Library } from '../../search/library.ts';
 import { QueryError } from '../../search/query.ts';
 import { contentOptions, parseCommandArgs, positiveInteger } from '../args.ts';
 import { hitToJson } from '../json.ts';
-import { loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadLibrary } from '../library-loader.ts';
 import { renderAnswerText } from '../text.ts';
 import type { CommandIO } from './io.ts';
 
@@ -37,12 +37,7 @@ export async function askCommand(
     return 0;
   }
   const limit = positiveInteger(values.limit, '--limit', 10, askUsage);
-  const library = await loadLibrary({
-    contentDir: values.content ?? config.contentDir,
-    siteBaseUrl: config.siteBaseUrl,
-    drafts: values.drafts,
-    future: values.future,
-  });
+  const library = await loadLibrary(contentFlags(values, config, io));
   const answer = (query: string): string => {
     if (values.json) return `${JSON.stringify(answerJson(library, query, limit))}\n`;
     try {

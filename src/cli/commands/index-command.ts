@@ -3,7 +3,7 @@ import type { ContentConfig } from '../../config.ts';
 import { formatProblem } from '../../content/format-problem.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { postToJson } from '../json.ts';
-import { loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadLibrary } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot index`. */
@@ -37,12 +37,7 @@ export async function indexCommand(
     return 0;
   }
   const contentDir = values.content ?? config.contentDir;
-  const library = await loadLibrary({
-    contentDir,
-    siteBaseUrl: config.siteBaseUrl,
-    drafts: values.drafts,
-    future: values.future,
-  });
+  const library = await loadLibrary(contentFlags(values, config, io));
   if (values.json) {
     io.out(
       `${JSON.stringify({ posts: library.posts.map(postToJson), problems: library.problems }, null, 2)}\n`,
