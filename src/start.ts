@@ -19,6 +19,8 @@ export interface RunningTalkbot {
   readonly store: LibraryStore;
   /** In local mode, the stand-in of Slack the app is connected to. */
   readonly standIn: SlackStandIn | null;
+  /** Resolves once content edits are being watched for (shortly after start). */
+  readonly watching: Promise<void>;
   /** Where to point a browser (local mode) or Slack's Request URL (HTTP mode); null in Socket Mode. */
   readonly url: string | null;
   /** Stops taking work, lets answers in flight finish (up to `drainMs`), and closes every connection. */
@@ -102,15 +104,18 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     deps,
     inFlight,
   });
-  // The watcher's first scan of the folder fills the waits of connecting (Socket Mode's handshake).
   try {
-    await Promise.all([app.start(), reloader.start()]);
+    await app.start();
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
-    await reloader.stop();
     await standIn?.close();
     throw error;
   }
+  // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
+  // the app is ready without waiting for it: edits are picked up from when it is ready.
+  const watching = reloader.start().catch((error: unknown) => {
+    logger.warn(`content changes will not be picked up: ${(error as Error).message}`);
+  });
   if (tipChannel) {
     scheduler = new TipScheduler({
       ...tipOptions,
@@ -135,6 +140,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     app,
     store,
     standIn,
+    watching,
     url: standIn
       ? standIn.url
       : config.mode === 'http'
