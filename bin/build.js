@@ -31,7 +31,16 @@ const forNode = {
 try {
   await mkdir(`${next}/browser`, { recursive: true });
   await Promise.all([
-    build({ ...forNode, entryPoints: [`${root}src/cli/main.ts`], outfile: `${next}/talkbot.js` }),
+    // Split: what is imported on first need (the parsers, when some file is not in the parse cache) stays
+    // in a chunk of its own, loaded only then. Chunks sit beside talkbot.js, so paths relative to the
+    // bundle (the parse worker, the playground's files) hold from every chunk.
+    build({
+      ...forNode,
+      entryPoints: { talkbot: `${root}src/cli/main.ts` },
+      outdir: next,
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+    }),
     // Parse workers start from the file beside the bundle (see src/content/parse-files.ts).
     build({
       ...forNode,

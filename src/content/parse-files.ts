@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { type PackedOutcomes, unpackOutcomes } from './packed-outcomes.ts';
-import { type FileOutcome, parseFile } from './parse-file.ts';
+import type { FileOutcome } from './parse-file.ts';
+import { parserPackages } from './parser-identity.ts';
 
 /** How to spread parsing over threads. */
 export interface ParseOptions {
@@ -65,6 +66,9 @@ export class ContentParse {
   readonly #workers: Worker[] = [];
   readonly #feeders: Array<() => void> = [];
   #finish: () => void = () => undefined;
+  // The parsers load only when something is to be parsed here: a start whose files are all in the
+  // parse cache never loads markdown-it and the front matter parsers (a tenth of a second).
+  #parser: Promise<typeof import('./parse-file.ts')> | null = null;
 
   constructor(root: string, options: ParseOptions = {}) {
     this.#root = root;
@@ -93,6 +97,7 @@ export class ContentParse {
     });
     this.#running = true;
     if (this.#batches.length === 0) this.#finish();
+    else this.#parser = import('./parse-file.ts');
     for (const worker of this.#workers) worker.ref();
     for (const feed of this.#feeders) feed();
     await this.#workHere();
@@ -113,10 +118,25 @@ export class ContentParse {
 
   /** Parses batches on this thread, beside the workers, while any is left. */
   async #workHere(): Promise<void> {
+    if (!this.#parser) return;
+    const { parseFile } = await this.#parser;
     for (let id = this.#take(); id !== -1; id = this.#take()) {
-      this.#store(id, parseBatch(this.#root, this.#batches[id] ?? []));
+      this.#store(
+        id,
+        (this.#batches[id] ?? []).map((path) => parseFile(this.#root, path)),
+      );
       if (this.#next < this.#batches.length) await nextTurn();
     }
+  }
+
+  /** Parses batches a worker held when it died; they are this thread's now. */
+  async #parseHere(ids: readonly number[]): Promise<void> {
+    const { parseFile } = await (this.#parser ?? import('./parse-file.ts'));
+    for (const id of ids)
+      this.#store(
+        id,
+        (this.#batches[id] ?? []).map((path) => parseFile(this.#root, path)),
+      );
   }
 
   #startWorker(): void {
@@ -141,7 +161,7 @@ export class ContentParse {
       if (gone) return;
       gone = true;
       // Whatever the worker held is parsed here (this thread parses whatever else is left anyway).
-      for (const id of held) this.#store(id, parseBatch(this.#root, this.#batches[id] ?? []));
+      void this.#parseHere([...held]);
       held.clear();
     };
     worker.on('message', ({ id, packed }: BatchReply) => {
@@ -156,20 +176,13 @@ export class ContentParse {
   }
 }
 
-function parseBatch(root: string, paths: readonly string[]): FileOutcome[] {
-  return paths.map((path) => parseFile(root, path));
-}
-
-// What the parsers load from node_modules, loaded by Node itself before tsx is registered in a worker:
-// through tsx's hooks each of their many files costs a round trip to its loader thread. A package
-// missing here still loads, only slower.
-const parserPackages = ['markdown-it', 'gray-matter', 'toml'];
-
 /** Starts a parse worker; under tsx (TypeScript sources run directly) it registers tsx in the worker first. */
 export function startParseWorker(root: string): Worker {
   const entry = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: { root } });
   const tsx = import.meta.resolve('tsx/esm/api');
+  // The parsers are loaded by Node itself before tsx is registered: through tsx's hooks each of their
+  // many files costs a round trip to its loader thread. A package missing here still loads, only slower.
   const packages = JSON.stringify(parserPackages.map((name) => import.meta.resolve(name)));
   const boot = `Promise.all(${packages}.map((url) => import(url)))
     .then(() => import(${JSON.stringify(tsx)}))
