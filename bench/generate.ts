@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Random, Zipf } from './random.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -68,6 +68,12 @@ export function generateSite(count: number, seed = 1): GeneratedSite {
   return { files, titles, tags: tagPool, vocabulary };
 }
 
+/**
+ * When the generated files were last saved, as far as their times say: a while ago, as a real site's
+ * posts were (talkbot's parse cache trusts only files that had not just been written when read).
+ */
+export const savedAt = new Date('2025-01-01T00:00:00Z');
+
 /** Writes the files under `root`, creating folders as needed. */
 export async function writeSite(root: string, files: readonly GeneratedFile[]): Promise<void> {
   const folders = new Set(files.map((f) => dirname(join(root, f.path))));
@@ -77,6 +83,7 @@ export async function writeSite(root: string, files: readonly GeneratedFile[]): 
     while (next < files.length) {
       const file = files[next++] as GeneratedFile;
       await writeFile(join(root, file.path), file.text);
+      await utimes(join(root, file.path), savedAt, savedAt);
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));

@@ -36,6 +36,12 @@ export interface BenchOptions {
   readonly log?: (line: string) => void;
 }
 
+/** A first start (nothing in the parse cache) and a restart (everything in it). */
+export interface StartupPair {
+  readonly first: StartupFigures;
+  readonly restart: StartupFigures;
+}
+
 /** Every figure of one benchmark. */
 export interface BenchResults {
   readonly machine: { readonly cpus: number; readonly node: string; readonly platform: string };
@@ -46,7 +52,7 @@ export interface BenchResults {
     SizeFigures & { readonly size: number; readonly memory: { heapUsedMb: number; rssMb: number } }
   >;
   /** `talkbot start` as built by `npm ci`, and from the sources (after an edit, before a build). */
-  readonly startup: { readonly bundle: StartupFigures; readonly sources: StartupFigures };
+  readonly startup: { readonly bundle: StartupPair; readonly sources: StartupPair };
   readonly load: LoadFigures;
 }
 
@@ -104,6 +110,7 @@ async function measureOnce(
       recipeQueries,
       loadRuns: options.loadRuns,
       queryPasses: options.queryPasses,
+      cacheDir: await mkdtemp(join(work, 'cache-')),
     });
     log(`${size} posts: memory${tag}`);
     const memory = await inChild<{ heapUsedMb: number; rssMb: number }>(work, { mode: 'memory', root });
@@ -114,12 +121,17 @@ async function measureOnce(
   );
   await buildBundle();
   const startupRoot = await siteOf(options.startupSize);
+  // Each run starts twice: first with an empty cache folder (a first start), then again (a restart).
   const startupOf = async (from: StartupFrom) => {
-    const starts: StartupFigures[] = [];
+    const first: StartupFigures[] = [];
+    const restart: StartupFigures[] = [];
     for (let i = 0; i < options.startupRuns; i++) {
-      starts.push(await measureStartup(startupRoot, from, queries[0]?.text ?? 'talk'));
+      const cacheDir = await mkdtemp(join(work, 'start-cache-'));
+      const query = queries[0]?.text ?? 'talk';
+      first.push(await measureStartup(startupRoot, from, query, cacheDir));
+      restart.push(await measureStartup(startupRoot, from, query, cacheDir));
     }
-    return medianOfRuns(starts);
+    return { first: medianOfRuns(first), restart: medianOfRuns(restart) };
   };
   const startup = { bundle: await startupOf('bundle'), sources: await startupOf('sources') };
   log(

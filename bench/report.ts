@@ -1,4 +1,5 @@
 import type { BenchResults } from './harness.ts';
+import type { StartupFigures } from './startup.ts';
 
 /** One line of the table: a figure beside its target. */
 export interface Row {
@@ -19,12 +20,20 @@ export function rows(results: BenchResults): Row[] {
     out.push({ figure, value, target, pass });
   for (const s of results.sizes) {
     const big = s.size >= 10_000;
+    const target = big ? '≤ 3000 ms and ≤ ×2 the floor' : '';
     add(
-      `load + index, ${count(s.size)} posts (${count(s.resources)} resources)`,
+      `load + index, ${count(s.size)} posts (${count(s.resources)} resources): first time`,
       `${ms(s.loadMs)} (floor ${ms(s.floorMs)}: ×${s.loadRatio.toFixed(2)})`,
-      big ? '≤ 3000 ms and ≤ ×2 the floor' : '',
+      target,
       big ? s.loadMs <= 3000 && s.loadRatio <= 2 : null,
     );
+    add(
+      `load + index, ${count(s.size)} posts: from the parse cache (a restart)`,
+      `${ms(s.cachedLoadMs)} (×${s.cachedLoadRatio.toFixed(2)} the floor)`,
+      target,
+      big ? s.cachedLoadMs <= 3000 && s.cachedLoadRatio <= 2 : null,
+    );
+    add(`reload after one post is saved, ${count(s.size)} posts`, ms(s.reloadMs));
   }
   for (const s of results.sizes) {
     const target = s.size >= 10_000 ? 10 : s.size >= 1000 ? 2 : null;
@@ -50,18 +59,18 @@ export function rows(results: BenchResults): Row[] {
     );
   }
   const { bundle, sources } = results.startup;
-  add(
-    `startup to ready, ${count(bundle.posts)} posts: \`npm start\` as \`npm ci\` built it`,
-    `${ms(bundle.readyMs)} (first answer +${bundle.firstAnswerMs} ms)`,
-    bundle.posts >= 1000 ? '< 1000 ms' : '',
-    bundle.posts >= 1000 ? bundle.readyMs < 1000 : null,
-  );
-  add(
-    `startup to ready, ${count(sources.posts)} posts: from the sources (an edit since the last build)`,
-    `${ms(sources.readyMs)} (first answer +${sources.firstAnswerMs} ms)`,
-    '',
-    null,
-  );
+  const startupRow = (what: string, figures: StartupFigures, target: boolean) =>
+    add(
+      `startup to ready, ${count(figures.posts)} posts: ${what}`,
+      `${ms(figures.readyMs)} (first answer +${figures.firstAnswerMs} ms)`,
+      target ? '< 1000 ms' : '',
+      target ? figures.readyMs < 1000 : null,
+    );
+  const counted = bundle.first.posts >= 1000;
+  startupRow('`npm start` as `npm ci` built it, first start', bundle.first, counted);
+  startupRow('`npm start` as `npm ci` built it, restart', bundle.restart, counted);
+  startupRow('from the sources (an edit since the last build), first start', sources.first, false);
+  startupRow('from the sources, restart', sources.restart, false);
   const l = results.load;
   const real = l.posts >= 10_000;
   const under = `/talk, ${count(l.posts)} posts, ${l.senders} senders, ${count(l.requests)} requests`;

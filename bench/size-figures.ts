@@ -1,6 +1,10 @@
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadContent } from '../src/content/load.ts';
+import { ParseCache } from '../src/content/parse-cache.ts';
 import { Library } from '../src/search/library.ts';
 import { listPages, loadFloor } from './floor.ts';
+import { savedAt } from './generate.ts';
 import { collectGarbage, median, memoryMb, percentile, round, timed } from './measure.ts';
 import type { BenchQuery } from './queries.ts';
 import { Recipe } from './recipe.ts';
@@ -15,6 +19,8 @@ export interface SizeTask {
   readonly loadRuns: number;
   /** Timed passes over the query mix, after one untimed pass. */
   readonly queryPasses: number;
+  /** An empty folder for the parse cache of this site. */
+  readonly cacheDir: string;
 }
 
 /** The figures of one size. */
@@ -23,8 +29,14 @@ export interface SizeFigures {
   readonly resources: number;
   readonly problems: number;
   readonly floorMs: number;
+  /** Load and index with nothing cached: a first start. */
   readonly loadMs: number;
   readonly loadRatio: number;
+  /** The same with every file in the parse cache file: a restart, or `talkbot ask` run again. */
+  readonly cachedLoadMs: number;
+  readonly cachedLoadRatio: number;
+  /** A running app's reload after one post was saved: the cache in memory, one file parsed. */
+  readonly reloadMs: number;
   readonly query: { readonly medianMs: number; readonly p99Ms: number; readonly samples: number };
   readonly recipe: {
     readonly queries: number;
@@ -52,6 +64,7 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   }
   if (!library) throw new Error('no load run');
   const lib = library;
+  const cached = await measureCachedLoads(task);
   // The loads' garbage is collected now, as a running app's is long before its first question: the
   // query figures are the queries' own, pauses for their own garbage included.
   collectGarbage();
@@ -74,9 +87,41 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
     floorMs: round(floorMs, 0),
     loadMs: round(loadMs, 0),
     loadRatio: round(loadMs / floorMs, 2),
+    cachedLoadMs: round(cached.loadMs, 0),
+    cachedLoadRatio: round(cached.loadMs / floorMs, 2),
+    reloadMs: round(cached.reloadMs, 0),
     query: { medianMs: round(median(all), 3), p99Ms: round(percentile(all, 99), 3), samples: all.length },
     recipe,
   };
+}
+
+/**
+ * Loads with a parse cache: each timed load opens the cache file afresh, as a restarted process does;
+ * then one post is saved again and the last cache, its outcomes in memory, reloads as a running app does.
+ */
+async function measureCachedLoads(task: SizeTask): Promise<{ loadMs: number; reloadMs: number }> {
+  const fill = new ParseCache(task.root, { dir: task.cacheDir });
+  await loadContent(task.root, { cache: fill });
+  await fill.saved();
+  const loads: number[] = [];
+  let running = fill;
+  for (let run = 0; run < task.loadRuns; run++) {
+    collectGarbage();
+    running = new ParseCache(task.root, { dir: task.cacheDir });
+    const cache = running;
+    loads.push((await timed(async () => new Library(await loadContent(task.root, { cache })))).ms);
+    if (cache.reused !== cache.size)
+      throw new Error(`the cache held ${cache.size} files but gave ${cache.reused}`);
+  }
+  const [first] = listPages(task.root);
+  if (first === undefined) throw new Error('no page to edit');
+  const edited = join(task.root, first);
+  await writeFile(edited, await readFile(edited, 'utf8'));
+  collectGarbage();
+  const reload = await timed(async () => new Library(await loadContent(task.root, { cache: running })));
+  await running.saved();
+  await utimes(edited, savedAt, savedAt);
+  return { loadMs: median(loads), reloadMs: reload.ms };
 }
 
 /** What answering costs in talkbot: the search, and suggestions when it finds nothing. */

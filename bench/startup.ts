@@ -26,12 +26,14 @@ const giveUpMs = 60_000;
 /**
  * Starts the real `talkbot start` on a content folder and measures it from outside, as a user would wait for it:
  * until it says where to open the playground, then until a first `/talk` sent through the playground is answered.
- * `from: 'bundle'` needs a current build (`npm run build`).
+ * `from: 'bundle'` needs a current build (`npm run build`). The parse cache goes in `cacheDir`: empty for a
+ * first start, as the last start left it for a restart.
  */
 export async function measureStartup(
   root: string,
   from: StartupFrom,
   query: string,
+  cacheDir: string,
 ): Promise<StartupFigures> {
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'start'], {
@@ -42,6 +44,7 @@ export async function measureStartup(
       HOME: process.env.HOME,
       CONTENT_DIR: root,
       PORT: '0',
+      TALKBOT_CACHE_DIR: cacheDir,
       ...(from === 'sources' ? { TALKBOT_FROM_SOURCES: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
