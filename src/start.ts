@@ -39,6 +39,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const cache = new ParseCache(config.contentDir, {
     dir: config.cacheDir,
     warn: (message) => logger.warn(message),
+    saveDelayMs: 3000,
   });
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();

@@ -13,6 +13,11 @@ export interface ParseCacheOptions {
   readonly dir: string | null;
   /** Hears, once, why the cache folder could not be read or written (loads go on without it). */
   readonly warn?: (message: string) => void;
+  /**
+   * How long after a load its outcomes are written: a starting app waits until it is up, so that
+   * writing never delays it. `saved()` writes at once. @default 0 (the next turn of the event loop)
+   */
+  readonly saveDelayMs?: number;
 }
 
 /** What a cache held for a load's pages: outcomes still true of their files, and the pages to parse. */
@@ -37,6 +42,7 @@ export class ParseCache {
   #identity: Promise<string> | null = null;
   #saving: Promise<void> = Promise.resolve();
   #saveQueued = false;
+  #startSave: () => void = () => undefined;
   #warned = false;
   #reused = 0;
 
@@ -102,8 +108,9 @@ export class ParseCache {
     if (changed) this.#saveSoon();
   }
 
-  /** Resolves once the latest save has been written (or has failed and been reported). */
+  /** Writes a save still waiting for its delay now, and resolves once it is written (or has failed and been reported). */
   async saved(): Promise<void> {
+    this.#startSave();
     await this.#saving;
   }
 
@@ -139,9 +146,15 @@ export class ParseCache {
   #saveSoon(): void {
     if (this.#options.dir === null || this.#saveQueued) return;
     this.#saveQueued = true;
+    const delay = this.#options.saveDelayMs ?? 0;
+    const waited = new Promise<void>((resolve) => {
+      this.#startSave = resolve;
+      // After this turn at least: whatever the load's caller does next (building the index) goes first.
+      if (delay > 0) setTimeout(resolve, delay).unref();
+      else setImmediate(resolve);
+    });
     this.#saving = this.#saving.then(async () => {
-      // After this turn: whatever the load's caller does next (building the index) goes first.
-      await nextTurn();
+      await waited;
       this.#saveQueued = false;
       this.#identity ??= parserIdentity();
       const identity = await this.#identity;
