@@ -122,22 +122,31 @@ export class ParseCache {
     }
   }
 
-  #file(identity: string): string | null {
-    return this.#options.dir === null ? null : cacheFilePath(this.#options.dir, this.#root, identity);
+  /** This cache's file and the parsing code's identity; null when there is no cache folder or no identity. */
+  async #target(): Promise<{ file: string; identity: string } | null> {
+    const dir = this.#options.dir;
+    if (dir === null) return null;
+    this.#identity ??= parserIdentity();
+    try {
+      const identity = await this.#identity;
+      return { file: cacheFilePath(dir, this.#root, identity), identity };
+    } catch (error) {
+      // Without knowing which code would read it, no cache file can be trusted: parse everything.
+      this.#warn(`no parse cache: cannot tell which parsing code is running: ${reason(error)}`);
+      return null;
+    }
   }
 
   async #readFile(): Promise<Map<string, FileOutcome>> {
     const entries = new Map<string, FileOutcome>();
-    if (this.#options.dir === null) return entries;
-    this.#identity ??= parserIdentity();
-    const file = this.#file(await this.#identity);
-    if (file === null) return entries;
+    const target = await this.#target();
+    if (target === null) return entries;
     try {
-      for (const outcome of await readCacheFile(file, await this.#identity, this.#root))
+      for (const outcome of await readCacheFile(target.file, target.identity, this.#root))
         entries.set(outcome.path, outcome);
     } catch (error) {
       // It is rewritten whole at the next save; meanwhile every file is parsed.
-      this.#warn(`ignoring the parse cache ${file}: ${reason(error)}`);
+      this.#warn(`ignoring the parse cache ${target.file}: ${reason(error)}`);
       entries.clear();
     }
     return entries;
@@ -156,15 +165,13 @@ export class ParseCache {
     this.#saving = this.#saving.then(async () => {
       await waited;
       this.#saveQueued = false;
-      this.#identity ??= parserIdentity();
-      const identity = await this.#identity;
-      const file = this.#file(identity);
-      if (file === null) return;
+      const target = await this.#target();
+      if (target === null) return;
       try {
-        await writeCacheFile(file, identity, this.#root, [...(this.#entries?.values() ?? [])]);
+        await writeCacheFile(target.file, target.identity, this.#root, [...(this.#entries?.values() ?? [])]);
       } catch (error) {
         this.#warn(
-          `cannot write the parse cache ${file}: ${reason(error)}; set TALKBOT_CACHE_DIR to a folder ` +
+          `cannot write the parse cache ${target.file}: ${reason(error)}; set TALKBOT_CACHE_DIR to a folder ` +
             'talkbot may write, or to off (content still loads, only restarts are slower)',
         );
       }

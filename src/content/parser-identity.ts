@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reason } from './walk.ts';
 
 /** The packages that do the parsing beside talkbot's own code: their versions decide what a parse gives. */
 export const parserPackages = ['markdown-it', 'gray-matter', 'toml'];
@@ -22,10 +23,18 @@ export async function parserIdentity(): Promise<string> {
 async function parserCode(): Promise<string[]> {
   const here = fileURLToPath(import.meta.url);
   // Bundled, this module sits in dist/talkbot.js beside dist/parse-worker.js, which holds all of the parse.
-  if (!here.endsWith('.ts')) return [await readFile(join(dirname(here), 'parse-worker.js'), 'utf8')];
+  if (!here.endsWith('.ts')) return [await readCode(join(dirname(here), 'parse-worker.js'))];
   const folder = dirname(here);
   const sources = (await readdir(folder)).filter((name) => name.endsWith('.ts')).sort();
-  return Promise.all(sources.map((name) => readFile(join(folder, name), 'utf8')));
+  return Promise.all(sources.map((name) => readCode(join(folder, name))));
+}
+
+async function readCode(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${path}: ${reason(error)}`);
+  }
 }
 
 /** The version of an installed package, found from where Node resolves it; 'unknown' if it cannot be read. */

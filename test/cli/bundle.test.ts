@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { assertWorkerParsesLikeHere } from '../helpers/worker-batch.ts';
@@ -27,6 +31,34 @@ describe('the bundle npm run build makes', () => {
       const [bundled, sources] = await Promise.all([talkbot('bundle', args), talkbot('sources', args)]);
       assert.ok(bundled.length > 100, args.join(' '));
       assert.equal(bundled, sources, args.join(' '));
+    }
+  });
+
+  it('answers with no parse cache, saying why, when it cannot tell which parser it holds', async () => {
+    // A copy inside the checkout (so that its packages resolve) with the parse worker gone.
+    const copy = await mkdtemp('dist-copy-');
+    const cache = await mkdtemp(join(tmpdir(), 'talkbot-bundle-cache-'));
+    try {
+      await cp('dist', copy, { recursive: true });
+      await rm(join(copy, 'parse-worker.js'));
+      const env = { PATH: process.env.PATH, TALKBOT_CACHE_DIR: cache };
+      const args = ['index', '--json', '--content', 'test/fixtures/sites/talks'];
+      // As bin/talkbot.js runs the bundle: its runCli, with this process's streams.
+      const script = `const { runCli } = await import(${JSON.stringify(pathToFileURL(join(copy, 'talkbot.js')).href)});
+        process.exitCode = await runCli(process.argv.slice(1), { out: (t) => process.stdout.write(t),
+          err: (t) => process.stderr.write(t), input: process.stdin, env: process.env });`;
+      const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script, ...args], {
+        env,
+      });
+      assert.equal(stdout, await talkbot('sources', args));
+      assert.match(
+        stderr,
+        /^talkbot: no parse cache: cannot tell which parsing code is running: .*parse-worker\.js/,
+      );
+      assert.equal(stderr.split('\n').filter(Boolean).length, 1);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+      await rm(cache, { recursive: true, force: true });
     }
   });
 
