@@ -119,24 +119,17 @@ export class ContentParse {
   /** Parses batches on this thread, beside the workers, while any is left. */
   async #workHere(): Promise<void> {
     if (!this.#parser) return;
-    const { parseFile } = await this.#parser;
+    const parser = await this.#parser;
     for (let id = this.#take(); id !== -1; id = this.#take()) {
-      this.#store(
-        id,
-        (this.#batches[id] ?? []).map((path) => parseFile(this.#root, path)),
-      );
+      this.#store(id, parseBatch(parser, this.#root, this.#batches[id] ?? []));
       if (this.#next < this.#batches.length) await nextTurn();
     }
   }
 
   /** Parses batches a worker held when it died; they are this thread's now. */
   async #parseHere(ids: readonly number[]): Promise<void> {
-    const { parseFile } = await (this.#parser ?? import('./parse-file.ts'));
-    for (const id of ids)
-      this.#store(
-        id,
-        (this.#batches[id] ?? []).map((path) => parseFile(this.#root, path)),
-      );
+    const parser = await (this.#parser ?? import('./parse-file.ts'));
+    for (const id of ids) this.#store(id, parseBatch(parser, this.#root, this.#batches[id] ?? []));
   }
 
   #startWorker(): void {
@@ -174,6 +167,14 @@ export class ContentParse {
       if (!this.#running || this.#done < this.#batches.length) fail();
     });
   }
+}
+
+function parseBatch(
+  { parseFile }: typeof import('./parse-file.ts'),
+  root: string,
+  paths: readonly string[],
+): FileOutcome[] {
+  return paths.map((path) => parseFile(root, path));
 }
 
 /** Starts a parse worker; under tsx (TypeScript sources run directly) it registers tsx in the worker first. */
