@@ -51,7 +51,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const library = store.current;
   logger.info(
     `loaded ${library.posts.length} posts and ${library.resources.length} resources from ${config.contentDir}` +
-      (cache.reused ? ` (${cache.reused} files unchanged since the last run)` : '') +
+      (cache.reused
+        ? ` (${cache.reused} ${cache.reused === 1 ? 'file' : 'files'} unchanged since the last run)`
+        : '') +
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
