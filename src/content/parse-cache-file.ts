@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { deserialize, serialize } from 'node:v8';
 import { type PackedOutcomes, packOutcomes, unpackOutcomes } from './packed-outcomes.ts';
@@ -66,7 +66,7 @@ export async function writeCacheFile(
     await nextTurn();
     addChunk(parts, serialize(packOutcomes(outcomes.slice(i, i + chunkSize))));
   }
-  const dir = join(path, '..');
+  const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
