@@ -17,6 +17,8 @@ export interface ParseOptions {
    * milliseconds (it loads the parsers afresh), more than it saves on a small site. @default 1500
    */
   readonly parallelFrom?: number;
+  /** Starts one worker for a content folder (a test gives one that crashes). @default startParseWorker */
+  readonly startWorker?: (root: string) => Worker;
 }
 
 /** A batch of paths sent to a worker; `id` is the batch's position. */
@@ -57,6 +59,7 @@ export class ContentParse {
   readonly #root: string;
   readonly #threads: number;
   readonly #parallelFrom: number;
+  readonly #startWorkerFor: ((root: string) => Worker) | undefined;
   #batches: string[][] = [];
   #results: FileOutcome[][] = [];
   #started = false;
@@ -74,6 +77,7 @@ export class ContentParse {
     this.#root = root;
     this.#threads = options.threads ?? Math.min(availableParallelism(), 4);
     this.#parallelFrom = options.parallelFrom ?? 1500;
+    this.#startWorkerFor = options.startWorker;
   }
 
   /** Told how many pages have been found so far: from `parallelFrom` on, the workers start loading. */
@@ -133,7 +137,7 @@ export class ContentParse {
   }
 
   #startWorker(): void {
-    const worker = startParseWorker(this.#root);
+    const worker = (this.#startWorkerFor ?? startParseWorker)(this.#root);
     // Until `run`, a loading worker must not keep the process alive on its own.
     worker.unref();
     const held = new Set<number>();

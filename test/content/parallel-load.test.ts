@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { generateSite, writeSite } from '../../bench/generate.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { packOutcomes, unpackOutcomes } from '../../src/content/packed-outcomes.ts';
 import { type FileOutcome, parseFile } from '../../src/content/parse-file.ts';
@@ -21,6 +26,46 @@ describe('loading in worker threads', () => {
       assert.deepEqual(parallel, single);
       assert.deepEqual(wide, single);
       assert.ok(single.posts.length > 0);
+    });
+  }
+
+  for (const [how, crash] of [
+    ['throws', "throw new Error('crashed on purpose')"],
+    ['exits', 'process.exit(3)'],
+  ] as const) {
+    it(`loses no post when a worker ${how} with batches in hand: this thread parses them`, {
+      timeout: 60_000,
+    }, async () => {
+      const site = await mkdtemp(join(tmpdir(), 'talkbot-crash-'));
+      try {
+        await writeSite(site, generateSite(600, 2).files);
+        let crashed = 0;
+        // Ready at once, then gone with its first batches.
+        const startWorker = () => {
+          const worker = new Worker(
+            `const { parentPort } = require('node:worker_threads');
+             parentPort.postMessage({ id: -1, packed: null });
+             parentPort.on('message', () => { ${crash}; });`,
+            { eval: true },
+          );
+          // Died of its own accord: an uncaught error, or exit code 3 (being terminated at the end exits 1).
+          worker.on('error', () => crashed++);
+          worker.on('exit', (code) => {
+            if (code === 3) crashed++;
+          });
+          return worker;
+        };
+        const now = new Date('2026-01-01T00:00:00Z');
+        const parallel = await loadContent(site, {
+          now,
+          parse: { threads: 2, parallelFrom: 1, startWorker },
+        });
+        assert.equal(crashed, 1, 'the worker was handed batches and died');
+        assert.deepEqual(parallel, await loadContent(site, { now, parse: { threads: 1 } }));
+        assert.equal(parallel.posts.length, 600);
+      } finally {
+        await rm(site, { recursive: true, force: true });
+      }
     });
   }
 
