@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runTalkbot } from '../helpers/run-cli.ts';
+import { settle, settleAll } from '../helpers/settle.ts';
 
 describe('talkbot ask', () => {
   it('--json prints the contract: one object per query, hits best first', async () => {
@@ -127,10 +128,7 @@ describe('talkbot with a parse cache', () => {
     cache = await mkdtemp(join(tmpdir(), 'talkbot-cli-cache-'));
     await cp('test/fixtures/sites/talks', site, { recursive: true });
     // Copied files are brand new, and the cache trusts only files that had settled when read.
-    const then = new Date(Date.now() - 600_000);
-    const entries = await readdir(site, { recursive: true, withFileTypes: true });
-    for (const file of entries.filter((e) => e.isFile()))
-      await utimes(join(file.parentPath, file.name), then, then);
+    await settleAll(site);
   });
   after(async () => {
     await rm(site, { recursive: true, force: true });
@@ -157,8 +155,7 @@ describe('talkbot with a parse cache', () => {
     const path = join(site, 'posts', 'qcon-how-did-i-get-here.md');
     await writeFile(path, (await readFile(path, 'utf8')).replace('title = "QCon', 'title = "QCan'));
     // Saved a while ago, as far as its time says: only its stamp tells the cache it changed.
-    const earlier = new Date(Date.now() - 300_000);
-    await utimes(path, earlier, earlier);
+    await settle(path, 5);
     const edited = await runTalkbot(['ask', '--json', '--content', site, 'qcan'], { env });
     assert.match(edited.stdout, /"title":"QCan: How Did I Get Here\?"/);
   });

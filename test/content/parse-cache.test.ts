@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,23 +7,10 @@ import { loadContent } from '../../src/content/load.ts';
 import { ParseCache } from '../../src/content/parse-cache.ts';
 import { cacheFilePath, readCacheFile } from '../../src/content/parse-cache-file.ts';
 import { parserIdentity } from '../../src/content/parser-identity.ts';
+import { settle, settleAll } from '../helpers/settle.ts';
 
 const post = (title: string, link: string) =>
   `---\ntitle: "${title}"\ndate: 2024-01-01\ntags: [cache]\n---\n## Links\n* [${title} link](${link})\n`;
-
-/** Sets a file's modification time well in the past, as a file saved a while ago has. */
-async function settle(path: string, minutesAgo = 10): Promise<void> {
-  const then = new Date(Date.now() - minutesAgo * 60_000);
-  await utimes(path, then, then);
-}
-
-/** Settles every file under a folder (a copied fixture is brand new), returning how many there are. */
-async function settleAll(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  await Promise.all(files.map((file) => settle(file)));
-  return files.length;
-}
 
 async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

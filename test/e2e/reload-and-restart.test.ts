@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readConfig } from '../../src/config.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { type RunningTalkbot, startTalkbot } from '../../src/start.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { settle } from '../helpers/settle.ts';
 import { visibleText } from './harness.ts';
 
 const post = (title: string) =>
   `---\ntitle: "${title}"\ndate: 2024-01-01\ntags: [cache]\n---\n## Links\n* [${title} slides](https://example.com/${title.split(' ')[0]})\n`;
-
-/** Saved a while ago, as far as the file's times say (the parse cache trusts only settled files). */
-async function settle(path: string): Promise<void> {
-  const then = new Date(Date.now() - 600_000);
-  await utimes(path, then, then);
-}
-
-/** Waits until `check` holds, polling; fails with `what` after 10 s. A bound on waiting, not a timing assertion. */
-async function eventually(what: string, check: () => boolean): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 // The real `startTalkbot` in local mode, as `npm start` runs it, with its own content and cache folders.
 describe('talkbot start: an edit while it runs, then a restart from the parse cache', () => {

@@ -8,18 +8,10 @@ import type { Library } from '../../src/search/library.ts';
 import { Library as LibraryClass } from '../../src/search/library.ts';
 import { ContentReloader } from '../../src/search/reloader.ts';
 import { LibraryStore } from '../../src/slack/library-store.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 const post = (title: string, link: string) =>
   `---\ntitle: "${title}"\ntags: [reload]\n---\n## Links\n* [${title} link](${link})\n`;
-
-/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. Not a timing assertion: a bound on waiting. */
-async function eventually(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('hot reload while queries keep running', () => {
   let dir: string;
