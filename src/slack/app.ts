@@ -86,7 +86,11 @@ let bolt: Promise<BoltClasses> | undefined;
  * this module: startup calls this while worker threads parse the content, the CLI's other commands never.
  */
 export function loadBolt(): Promise<BoltClasses> {
-  bolt ??= import('@slack/bolt').then(({ App, HTTPReceiver }) => ({ App, HTTPReceiver }));
+  bolt ??= import('@slack/bolt').then((module) => {
+    // Bolt is CommonJS: Node's loader and tsx give its exports by name, the bundle (esbuild) as the default export only.
+    const { App, HTTPReceiver } = module.App ? module : module.default;
+    return { App, HTTPReceiver };
+  });
   return bolt;
 }
 
