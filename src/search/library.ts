@@ -1,8 +1,9 @@
 import type { LoadResult, Post, Problem } from '../content/types.ts';
 import { foldText, tagKey } from './normalize.ts';
 import { parseQuery } from './query.ts';
-import { collectResources, toRecords } from './records.ts';
-import { SearchIndex } from './search-index.ts';
+import { collectResourcesInSlices, toRecords } from './records.ts';
+import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
 /** Which page of results to return. */
@@ -11,6 +12,18 @@ export interface PageOptions {
   readonly offset?: number;
   /** @default 10 */
   readonly limit?: number;
+}
+
+/** What a Library builds from its posts: their resources and the search over both. */
+export interface LibraryParts {
+  readonly resources: readonly Resource[];
+  readonly index: SearchIndex;
+}
+
+function* buildParts(posts: readonly Post[]): Sliced<LibraryParts> {
+  const resources = yield* collectResourcesInSlices(posts);
+  const index = yield* buildSearchIndex(toRecords(posts, resources));
+  return { resources, index };
 }
 
 /** Everything talkbot knows from one load of a content folder: posts, resources and the search over them. */
@@ -27,12 +40,21 @@ export class Library {
   /** Each folded word of a tag, to the first tag (as written) holding it; for suggestions, worked out likewise. */
   #tagWords: Map<string, string> | null = null;
 
-  constructor(load: LoadResult, loadedAt = new Date()) {
+  /**
+   * Builds a Library with a turn of the event loop after every slice of work (about 10 ms each), as a
+   * running app does: at 10,000 posts a build takes about a second, which requests must not wait for.
+   */
+  static async build(load: LoadResult, loadedAt = new Date()): Promise<Library> {
+    return new Library(load, loadedAt, await runInSlices(buildParts(load.posts)));
+  }
+
+  /** Builds a Library at once (or from parts built in slices by `Library.build`). */
+  constructor(load: LoadResult, loadedAt = new Date(), parts = runAtOnce(buildParts(load.posts))) {
     this.posts = load.posts;
     this.problems = load.problems;
     this.loadedAt = loadedAt;
-    this.resources = collectResources(load.posts);
-    this.#index = new SearchIndex(toRecords(this.posts, this.resources));
+    this.resources = parts.resources;
+    this.#index = parts.index;
     this.#bySlug = new Map(this.posts.map((p) => [p.slug, p]));
     this.#tags = new Map(this.posts.flatMap((p) => p.tags.map((t) => [tagKey(t), t] as const)));
   }

@@ -87,7 +87,8 @@ export class ContentReloader {
       this.#again = false;
       try {
         const next = keepLastGood(this.#current, await this.#options.load());
-        const library = new Library(next);
+        // Built in slices: the app answers between them (at 10,000 posts a build takes about a second).
+        const library = await Library.build(next);
         this.#current = next;
         this.#options.publish(library);
         this.#reloads++;

@@ -2,6 +2,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Post } from '../content/types.ts';
 import { tagKey } from './normalize.ts';
 import { type SearchRecord, sectionsOf } from './records.ts';
+import { SliceCounter, type Sliced } from './slices.ts';
 import { type TermIndex, TermIndexBuilder, type TermQuery, termsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
@@ -59,6 +60,28 @@ const fuseOptions: IFuseOptions<SearchRecord> = {
   ignoreFieldNorm: true,
 };
 
+/** What a SearchIndex is made of (see `buildSearchIndex`). */
+export interface SearchIndexParts {
+  readonly postCount: number;
+  readonly postTags: ReadonlyArray<ReadonlySet<string>>;
+  readonly index: TermIndex;
+  readonly children: Uint32Array;
+  readonly docs: Int32Array;
+}
+
+/** Builds the search over records (posts first, ids being positions), pausing between slices of work. */
+export function* buildSearchIndex(records: readonly SearchRecord[]): Sliced<SearchIndex> {
+  let postCount = 0;
+  while (postCount < records.length && records[postCount]?.kind === 'post') postCount++;
+  const posts = records.slice(0, postCount).map((r) => r.target as Post);
+  const keys = new Map<string, string>();
+  const keyOf = (tag: string) => keys.get(tag) ?? keys.set(tag, tagKey(tag)).get(tag) ?? tag;
+  const postTags = posts.map((post) => new Set(post.tags.map(keyOf)));
+  yield;
+  const built = yield* buildIndex(records, posts, new Map(posts.map((post, i) => [post, i])));
+  return new SearchIndex(records, { postCount, postTags, ...built });
+}
+
 /**
  * Search in two stages so that a query costs about the same at 100 posts as at 10,000: an inverted
  * index (typo-tolerant, accent-folded, see TermIndex) picks the records holding every query word,
@@ -74,19 +97,14 @@ export class SearchIndex {
   readonly #children: Uint32Array;
   readonly #childDocs: Int32Array;
 
-  constructor(records: readonly SearchRecord[]) {
+  /** Takes what `buildSearchIndex` worked out. */
+  constructor(records: readonly SearchRecord[], parts: SearchIndexParts) {
     this.#records = records;
-    let postCount = 0;
-    while (postCount < records.length && records[postCount]?.kind === 'post') postCount++;
-    this.#postCount = postCount;
-    const posts = records.slice(0, postCount).map((r) => r.target as Post);
-    const keys = new Map<string, string>();
-    const keyOf = (tag: string) => keys.get(tag) ?? keys.set(tag, tagKey(tag)).get(tag) ?? tag;
-    this.#postTags = posts.map((post) => new Set(post.tags.map(keyOf)));
-    const built = buildIndex(records, posts, new Map(posts.map((post, i) => [post, i])));
-    this.#index = built.index;
-    this.#children = built.children;
-    this.#childDocs = built.docs;
+    this.#postCount = parts.postCount;
+    this.#postTags = parts.postTags;
+    this.#index = parts.index;
+    this.#children = parts.children;
+    this.#childDocs = parts.docs;
   }
 
   /** Every record matching the query, best first, each scoring at most `maxScore`. */
@@ -171,12 +189,13 @@ export class SearchIndex {
  * Indexes every record's own fields. What a resource inherits from the posts citing it (their titles
  * and tags) is not copied into postings of its own: the index matches it through those posts.
  */
-function buildIndex(
+function* buildIndex(
   records: readonly SearchRecord[],
   posts: readonly Post[],
   postIds: ReadonlyMap<Post, number>,
-): { index: TermIndex; children: Uint32Array; docs: Int32Array } {
+): Sliced<{ index: TermIndex; children: Uint32Array; docs: Int32Array }> {
   const builder = new TermIndexBuilder(fields.length);
+  const slice = new SliceCounter(recordsPerSlice);
   // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
   // field's words are its parts' words one after the other (the separator only ends words).
   const known = new Map<string, number[]>();
@@ -200,6 +219,8 @@ function buildIndex(
     builder.endField(id, field.headings);
     builder.addText(post.description);
     builder.endField(id, field.description);
+    // A post has more words than a resource.
+    if (slice.full(8)) yield;
   }
   const children = new Uint32Array(posts.length + 1);
   // Each citation's post, in resource order, looked up once for both passes below.
@@ -215,7 +236,9 @@ function buildIndex(
       citing.push(p);
       (children[p + 1] as number)++;
     }
+    if (slice.full()) yield;
   }
+  yield;
   for (let p = 0; p < posts.length; p++)
     children[p + 1] = (children[p + 1] as number) + (children[p] as number);
   const docs = new Int32Array(children[posts.length] as number);
@@ -232,8 +255,13 @@ function buildIndex(
   const links = fields.map((_, i) =>
     i === field.title ? field.postTitles : i === field.tags ? field.citedTags : -1,
   );
-  return { index: builder.build(records.length, { children, docs, links }), children, docs };
+  yield;
+  const index = yield* builder.build(records.length, { children, docs, links });
+  return { index, children, docs };
 }
+
+// About 10 ms of indexing on the 2-core development machine (a post counting as four records).
+const recordsPerSlice = 2_000;
 
 /**
  * Drops a resource that ranks below a post citing it: the post's answer lists its resources anyway,

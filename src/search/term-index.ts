@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { foldText } from './normalize.ts';
+import { SliceCounter, type Sliced } from './slices.ts';
 
 /** One word of a query as the index looks it up: as typed, and maybe as a prefix or with typos forgiven. */
 export interface TermQuery {
@@ -30,6 +31,9 @@ export function termsOf(text: string): string[] {
   }
   return terms.filter(Boolean);
 }
+
+// About 10 ms of sorting postings on the 2-core development machine.
+const postingsPerSlice = 100_000;
 
 // BM25 as MiniSearch scores it, with its weights for words found by prefix or by forgiving typos.
 const k = 1.2;
@@ -165,12 +169,14 @@ export class TermIndexBuilder {
    * `inherit` lets child documents (a post's resources) match through a parent's field without
    * postings of their own: a word in `from` of a parent counts as being in `to` of each child.
    */
-  build(docCount: number, inherit?: Inheritance): TermIndex {
+  *build(docCount: number, inherit?: Inheritance): Sliced<TermIndex> {
+    const slice = new SliceCounter(postingsPerSlice);
     const terms = this.#terms.length;
     const fields = this.#fieldCount;
     const offsets = new Uint32Array(terms + 1);
     for (let i = 0; i < this.#postings; i++) (offsets[(this.#postTerm[i] as number) + 1] as number)++;
     for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    yield;
     const next = offsets.slice(0, terms);
     const docField = new Int32Array(this.#postings);
     const freq = new Uint16Array(this.#postings);
@@ -183,6 +189,7 @@ export class TermIndexBuilder {
       docField[at] = slot;
       freq[at] = this.#postFreq[i] as number;
       (fieldDocs[term * fields + (slot % fields)] as number)++;
+      if (slice.full()) yield;
     }
     const lengths = new Uint16Array(docCount * fields);
     lengths.set(this.#fieldLength.subarray(0, Math.min(this.#fieldLength.length, lengths.length)));
@@ -190,8 +197,13 @@ export class TermIndexBuilder {
     for (let slot = 0; slot < lengths.length; slot++)
       (totals[slot % fields] as number) += lengths[slot] as number;
     const average = totals.map((total) => (docCount > 0 ? total / docCount : 0) || 1);
+    yield;
     const dictionary = new SearchableMap<number>();
-    for (let t = 0; t < terms; t++) dictionary.set(this.#terms[t] as string, t);
+    for (let t = 0; t < terms; t++) {
+      dictionary.set(this.#terms[t] as string, t);
+      // A word into the radix tree costs about as much as a few dozen postings.
+      if (slice.full(32)) yield;
+    }
     if (inherit) {
       // How many children inherit each term, for its rarity in the inheriting field.
       const { children, links } = inherit;
@@ -204,6 +216,7 @@ export class TermIndexBuilder {
           const count = (children[doc + 1] as number) - (children[doc] as number);
           fieldDocs[t * fields + to] = Math.min(docCount, (fieldDocs[t * fields + to] as number) + count);
         }
+        if (slice.full((offsets[t + 1] as number) - (offsets[t] as number))) yield;
       }
     }
     return new TermIndex({
