@@ -1,5 +1,6 @@
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.ts';
 import { ParseCache } from '../src/content/parse-cache.ts';
 import { Library } from '../src/search/library.ts';
@@ -37,6 +38,8 @@ export interface SizeFigures {
   readonly cachedLoadRatio: number;
   /** A running app's reload after one post was saved: the cache in memory, one file parsed. */
   readonly reloadMs: number;
+  /** The longest the event loop waited during that reload: how long a request may be held up by it. */
+  readonly reloadStallMs: number;
   readonly query: { readonly medianMs: number; readonly p99Ms: number; readonly samples: number };
   readonly recipe: {
     readonly queries: number;
@@ -90,6 +93,7 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
     cachedLoadMs: round(cached.loadMs, 0),
     cachedLoadRatio: round(cached.loadMs / floorMs, 2),
     reloadMs: round(cached.reloadMs, 0),
+    reloadStallMs: round(cached.reloadStallMs, 0),
     query: { medianMs: round(median(all), 3), p99Ms: round(percentile(all, 99), 3), samples: all.length },
     recipe,
   };
@@ -99,7 +103,9 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
  * Loads with a parse cache: each timed load opens the cache file afresh, as a restarted process does;
  * then one post is saved again and the last cache, its outcomes in memory, reloads as a running app does.
  */
-async function measureCachedLoads(task: SizeTask): Promise<{ loadMs: number; reloadMs: number }> {
+async function measureCachedLoads(
+  task: SizeTask,
+): Promise<{ loadMs: number; reloadMs: number; reloadStallMs: number }> {
   const fill = new ParseCache(task.root, { dir: task.cacheDir });
   await loadContent(task.root, { cache: fill });
   await fill.saved();
@@ -118,10 +124,14 @@ async function measureCachedLoads(task: SizeTask): Promise<{ loadMs: number; rel
   const edited = join(task.root, first);
   await writeFile(edited, await readFile(edited, 'utf8'));
   collectGarbage();
-  const reload = await timed(async () => new Library(await loadContent(task.root, { cache: running })));
+  // As the app's reloader does it: the Library built in slices, the event loop watched meanwhile.
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
+  const reload = await timed(async () => Library.build(await loadContent(task.root, { cache: running })));
+  stalls.disable();
   await running.saved();
   await utimes(edited, savedAt, savedAt);
-  return { loadMs: median(loads), reloadMs: reload.ms };
+  return { loadMs: median(loads), reloadMs: reload.ms, reloadStallMs: stalls.max / 1e6 };
 }
 
 /** What answering costs in talkbot: the search, and suggestions when it finds nothing. */

@@ -91,7 +91,7 @@ describe('the benchmark harness, end to end on a tiny site', () => {
     assert.equal(size.query.samples, 20);
     assert.equal(size.recipe.queries, 5);
     assert.ok(size.memory.rssMb > 0 && size.memory.heapUsedMb > 0);
-    for (const value of [size.cachedLoadMs, size.cachedLoadRatio, size.reloadMs]) {
+    for (const value of [size.cachedLoadMs, size.cachedLoadRatio, size.reloadMs, size.reloadStallMs]) {
       assert.ok(Number.isFinite(value) && value >= 0, String(value));
     }
     for (const from of ['bundle', 'sources'] as const) {
