@@ -2,7 +2,7 @@ import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { formatProblem } from './content/format-problem.ts';
 import { loadContent } from './content/load.ts';
-import { ParseCache } from './content/parse-cache.ts';
+import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
@@ -39,7 +39,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const cache = new ParseCache(config.contentDir, {
     dir: config.cacheDir,
     warn: (message) => logger.warn(message),
-    saveDelayMs: 3000,
+    saveDelayMs: appSaveDelayMs,
   });
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();

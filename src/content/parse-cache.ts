@@ -20,6 +20,12 @@ export interface ParseCacheOptions {
   readonly saveDelayMs?: number;
 }
 
+/**
+ * How long a running app waits after a load before writing the cache file: past its start and past a
+ * reload's Library build (which runs in slices, so a save started at once would share its turns).
+ */
+export const appSaveDelayMs = 3000;
+
 /** What a cache held for a load's pages: outcomes still true of their files, and the pages to parse. */
 export interface CacheCheck {
   readonly kept: ReadonlyMap<string, FileOutcome>;
