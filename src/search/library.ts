@@ -41,7 +41,7 @@ export class Library {
   #tagWords: Map<string, string> | null = null;
 
   /**
-   * Builds a Library with a turn of the event loop after every slice of work (about 10 ms each), as a
+   * Builds a Library with a turn of the event loop after every slice of work (mostly about 10 ms), as a
    * running app does: at 10,000 posts a build takes about a second, which requests must not wait for.
    */
   static async build(load: LoadResult, loadedAt = new Date()): Promise<Library> {

@@ -260,7 +260,7 @@ function* buildIndex(
   return { index, children, docs };
 }
 
-// About 10 ms of indexing on the 2-core development machine (a post counting as four records).
+// About 10 ms of indexing on the 2-core development machine (a post counting as eight records).
 const recordsPerSlice = 2_000;
 
 /**
