@@ -3,6 +3,7 @@
 // `talkbot` starts without compiling anything. bin/talkbot.js runs dist/ only while it is newer than every file in
 // src/, so an edited source is never shadowed by an old build: it runs through tsx until the next build.
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
@@ -10,7 +11,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { pageScriptBuild } = await import('../src/local/playground/assets.ts');
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = `${root}dist`;
+// `node bin/build.js <folder>` builds into that folder instead (a test builds a copy of its own there, which a
+// build running meanwhile cannot swap away under it).
+const dist = process.argv[2] ? resolve(process.argv[2]) : `${root}dist`;
 // Built beside dist/ and swapped in whole, so that a talkbot starting meanwhile finds the old build or none
 // (then it runs the sources), never half of one.
 const next = `${dist}.next-${process.pid}`;
@@ -76,9 +79,11 @@ try {
     }
   }
 } finally {
-  const leftovers = (await readdir(root)).filter((name) => name.startsWith(`dist.old-${process.pid}-`));
+  const leftovers = (await readdir(dirname(dist))).filter((name) =>
+    name.startsWith(`${basename(dist)}.old-${process.pid}-`),
+  );
   await Promise.all(
-    [next, ...leftovers.map((name) => `${root}${name}`)].map((path) =>
+    [next, ...leftovers.map((name) => join(dirname(dist), name))].map((path) =>
       rm(path, { recursive: true, force: true }),
     ),
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -35,11 +35,12 @@ describe('the bundle npm run build makes', () => {
   });
 
   it('answers with no parse cache, saying why, when it cannot tell which parser it holds', async () => {
-    // A copy inside the checkout (so that its packages resolve) with the parse worker gone.
+    // A build of its own inside the checkout, with the parse worker gone. Not a copy of dist/: another test's
+    // build may swap dist/ while it is being copied.
     const copy = await mkdtemp('dist-copy-');
     const cache = await mkdtemp(join(tmpdir(), 'talkbot-bundle-cache-'));
     try {
-      await cp('dist', copy, { recursive: true });
+      await run(process.execPath, ['bin/build.js', copy]);
       await rm(join(copy, 'parse-worker.js'));
       const env = { PATH: process.env.PATH, TALKBOT_CACHE_DIR: cache };
       const args = ['index', '--json', '--content', 'test/fixtures/sites/talks'];
