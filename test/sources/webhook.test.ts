@@ -6,15 +6,20 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { gitWebhookHandler, verifyWebhook } from '../../src/sources/webhook.ts';
 
-const payloads = '/work/shared/slack-payloads';
-const signing = JSON.parse(readFileSync(`${payloads}/14_github_webhook_signing.json`, 'utf8')) as {
-  docs_test_vector: { secret: string; payload: string; 'X-Hub-Signature-256': string };
+// Deliveries as GitHub's and GitLab's documentation give them (trimmed), byte for byte.
+const fixtures = 'test/fixtures/webhooks';
+// GitHub's documented test vector for X-Hub-Signature-256.
+const docsVector = {
+  secret: "It's a Secret to Everybody",
+  payload: 'Hello, World!',
+  signature: 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
 };
-const githubPush = readFileSync(`${payloads}/14_github_push.trimmed.raw_body.txt`);
-const gitlabPush = readFileSync(`${payloads}/14_gitlab_push_hook.trimmed.json`);
-const gitlabHeaders = JSON.parse(
-  readFileSync(`${payloads}/14_gitlab_push_hook.headers.docs_example.json`, 'utf8'),
-) as Record<string, string>;
+const githubPush = readFileSync(`${fixtures}/github-push.raw-body.txt`);
+const gitlabPush = readFileSync(`${fixtures}/gitlab-push.json`);
+const gitlabHeaders = JSON.parse(readFileSync(`${fixtures}/gitlab-push.headers.json`, 'utf8')) as Record<
+  string,
+  string
+>;
 
 const secret = 'blog-webhook-secret-4f1d9c';
 const sign = (body: Buffer | string, key = secret) =>
