@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error.ts';
+import { type GitSettings, readGitSettings } from './sources/git-settings.ts';
 import {
   defaultTipSchedule,
   defaultTipSeed,
@@ -30,6 +31,8 @@ export interface ContentConfig {
   readonly siteBaseUrl: string | null;
   /** Where parse caches live (`TALKBOT_CACHE_DIR`); null when turned off. */
   readonly cacheDir: string | null;
+  /** The content repository (`CONTENT_GIT_*`), or null when content is the local folder `contentDir`. */
+  readonly git: GitSettings | null;
 }
 
 /** What every mode reads: content, port, tips, logging. New variables that all modes share go here. */
@@ -94,6 +97,7 @@ export function readContentConfig(env: Environment): ContentConfig {
     contentDir: get('CONTENT_DIR') ?? './content',
     siteBaseUrl: httpUrl(get('SITE_BASE_URL'), 'SITE_BASE_URL', false),
     cacheDir: cacheDir(get('TALKBOT_CACHE_DIR'), env),
+    git: readGitSettings(env),
   };
 }
 
@@ -150,8 +154,9 @@ export function readConfig(env: Environment): Config {
 
 /** Every secret a configuration holds, for the logger to redact: none of them is ever printed. */
 export function configSecrets(config: Config): string[] {
-  if (config.mode === 'local') return [];
-  return [config.botToken, config.appToken, config.signingSecret].filter((s): s is string => s !== null);
+  const git = [config.git?.token ?? null, config.git?.webhookSecret ?? null];
+  const slack = config.mode === 'local' ? [] : [config.botToken, config.appToken, config.signingSecret];
+  return [...slack, ...git].filter((s): s is string => s !== null);
 }
 
 type SlackPart =

@@ -2,6 +2,8 @@ import type { ContentConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { ParseCache } from '../content/parse-cache.ts';
 import { Library } from '../search/library.ts';
+import { locateContent } from '../sources/content-source.ts';
+import type { GitSettings } from '../sources/git-settings.ts';
 import type { CommandIO } from './commands/io.ts';
 
 /** Where and how a command reads content. */
@@ -14,6 +16,8 @@ export interface ContentFlags {
   readonly cacheDir: string | null;
   /** Hears why the parse cache could not be used (the command goes on without it). */
   readonly warn: (message: string) => void;
+  /** The content repository to fetch first; null when `--content` names a folder or none is configured. */
+  readonly git: GitSettings | null;
 }
 
 /** The content options every content command takes (`--content`, `--drafts`, `--future`). */
@@ -36,11 +40,28 @@ export function contentFlags(
     future: values.future,
     cacheDir: config.cacheDir,
     warn: (message) => io.err(`talkbot: ${message}\n`),
+    // A folder named on the command line is what the user wants read, repository or not.
+    git: values.content === undefined ? config.git : null,
   };
 }
 
+/**
+ * The folder and base URL a command reads: the content repository fetched (or its last checkout, with
+ * a warning) when one is configured, and `baseURL` from the site's configuration unless SITE_BASE_URL is set.
+ */
+export async function resolveContent(flags: ContentFlags): Promise<ContentFlags> {
+  const located = await locateContent({
+    contentDir: flags.contentDir,
+    siteBaseUrl: flags.siteBaseUrl,
+    git: flags.git,
+    logger: { info: () => undefined, warn: flags.warn },
+  });
+  return { ...flags, contentDir: located.contentDir, siteBaseUrl: located.siteBaseUrl, git: null };
+}
+
 /** Loads a content folder into a Library, as every command that answers queries does. */
-export async function loadLibrary(flags: ContentFlags): Promise<Library> {
+export async function loadLibrary(unresolved: ContentFlags): Promise<Library> {
+  const flags = await resolveContent(unresolved);
   const load = await loadContent(flags.contentDir, {
     baseUrl: flags.siteBaseUrl,
     includeDrafts: flags.drafts,

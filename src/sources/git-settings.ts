@@ -40,7 +40,7 @@ export function parseDuration(value: string, variable: string): number {
 }
 
 /** `TALKBOT_DATA_DIR`, else where the XDG convention puts an application's data (~/.local/share/talkbot). */
-export function dataDir(env: NodeJS.ProcessEnv): string {
+export function dataDir(env: Readonly<Record<string, string | undefined>>): string {
   const set = env.TALKBOT_DATA_DIR?.trim();
   if (set) return set;
   const home = env.HOME?.trim() || env.USERPROFILE?.trim() || homedir();
@@ -74,7 +74,7 @@ export function redactUrl(url: string): string {
 }
 
 /** Reads the `CONTENT_GIT_*` variables; null when `CONTENT_GIT_URL` is unset (content is a local folder). */
-export function readGitSettings(env: NodeJS.ProcessEnv): GitSettings | null {
+export function readGitSettings(env: Readonly<Record<string, string | undefined>>): GitSettings | null {
   const get = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : null;

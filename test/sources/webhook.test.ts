@@ -67,7 +67,11 @@ describe('POST /hooks/git', () => {
   });
 
   const post = (body: Buffer | string, headers: Record<string, string>) =>
-    fetch(base, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    fetch(base, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it("takes GitHub's push with a good signature: 202, and an update starts", async () => {
     const res = await post(githubPush, { 'x-github-event': 'push', 'x-hub-signature-256': sign(githubPush) });

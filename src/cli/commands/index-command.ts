@@ -3,7 +3,7 @@ import type { ContentConfig } from '../../config.ts';
 import { formatProblem } from '../../content/format-problem.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { postToJson } from '../json.ts';
-import { contentFlags, loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadLibrary, resolveContent } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot index`. */
@@ -36,8 +36,9 @@ export async function indexCommand(
     io.out(`${indexUsage}\n`);
     return 0;
   }
-  const contentDir = values.content ?? config.contentDir;
-  const library = await loadLibrary(contentFlags(values, config, io));
+  const flags = await resolveContent(contentFlags(values, config, io));
+  const contentDir = flags.contentDir;
+  const library = await loadLibrary(flags);
   if (values.json) {
     io.out(
       `${JSON.stringify({ posts: library.posts.map(postToJson), problems: library.problems }, null, 2)}\n`,
