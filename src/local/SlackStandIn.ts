@@ -22,6 +22,7 @@ import {
   type DisconnectReason,
   eventCallback,
   interactiveElements,
+  linkSharedEvent,
   messageEvent,
   richTextBlocks,
   slashCommandFields,
@@ -37,6 +38,7 @@ import {
   type StoreListener,
   type WaitOptions,
 } from './store.ts';
+import { linksToUnfurl, UnfurlBook } from './unfurls.ts';
 import { handleApiCall } from './web-api.ts';
 import { channelTypeOf, dmChannelFor, type Workspace } from './workspace.ts';
 
@@ -88,6 +90,7 @@ interface Parts {
   readonly faults: Faults;
   readonly responseUrls: ResponseUrls;
   readonly socketMode: SocketModeServer;
+  readonly unfurls: UnfurlBook;
 }
 
 /** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
@@ -141,12 +144,14 @@ export class SlackStandIn {
     const chat = new Chat(store, workspace, ids);
     const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
     const socketMode = new SocketModeServer(workspace, resolved.timing);
+    const unfurls = new UnfurlBook(store);
     let socketBase = '';
     const methods = createApiMethods({
       store,
       chat,
       workspace,
       ids,
+      unfurls,
       socketUrl: () => {
         const ticket = ids.secret();
         socketMode.issueTicket(ticket);
@@ -174,6 +179,7 @@ export class SlackStandIn {
       faults,
       responseUrls,
       socketMode,
+      unfurls,
     });
   }
 
@@ -235,8 +241,39 @@ export class SlackStandIn {
     this.parts.faults.clear();
   }
 
-  /** Records what a person types and delivers what Slack would: `message` (im) in a DM, `app_mention` elsewhere. */
-  async userMessage(input: UserMessageInput): Promise<{ record: MessageRecord; delivery?: Delivery }> {
+  /**
+   * Records what a person types and delivers what Slack would: `message` (im) in a DM, `app_mention`
+   * elsewhere, then `link_shared` when it links to one of the app's unfurl domains.
+   */
+  async userMessage(
+    input: UserMessageInput,
+  ): Promise<{ record: MessageRecord; delivery?: Delivery; linkShared?: Delivery }> {
+    const sent = await this.deliverUserMessage(input);
+    const linkShared = await this.shareLinks(sent.record);
+    return linkShared ? { ...sent, linkShared } : sent;
+  }
+
+  /** Sends `link_shared` for a message's links to the unfurl domains, as Slack does after posting it. */
+  private async shareLinks(record: MessageRecord): Promise<Delivery | undefined> {
+    const links = linksToUnfurl(record.text, this.workspace.unfurlDomains);
+    if (links.length === 0) return undefined;
+    this.parts.unfurls.share(record.channel, record.ts, links);
+    return this.deliverEvent(
+      linkSharedEvent({
+        channelId: record.channel,
+        userId: record.user,
+        messageTs: record.ts,
+        ...(record.thread_ts ? { threadTs: record.thread_ts } : {}),
+        links,
+        unfurlId: `${record.channel}.${record.ts.replace('.', '')}.${this.parts.ids.secret()}`,
+        eventTs: this.parts.ids.nextTs(),
+      }),
+    );
+  }
+
+  private async deliverUserMessage(
+    input: UserMessageInput,
+  ): Promise<{ record: MessageRecord; delivery?: Delivery }> {
     const { store, ids } = this.parts;
     const { channelId, userId, text, threadTs } = input;
     const record = store.addMessage({

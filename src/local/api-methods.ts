@@ -3,6 +3,7 @@ import type { Chat } from './chat.ts';
 import { SlackApiError } from './errors.ts';
 import type { IdSource } from './ids.ts';
 import type { MessageRecord, RecordStore } from './store.ts';
+import type { UnfurlBook } from './unfurls.ts';
 import { channelNameOf, channelTypeOf, isUserId, userNameOf, type Workspace } from './workspace.ts';
 
 /** Which token a method wants: the bot token (`xoxb-`) or the app-level token (`xapp-`). */
@@ -22,6 +23,8 @@ export interface MethodContext {
   readonly ids: IdSource;
   /** Issues a one-time Socket Mode URL (`ws://.../socket?ticket=...`). */
   readonly socketUrl: () => string;
+  /** Which links `chat.unfurl` may unfurl, and where it records them. */
+  readonly unfurls: UnfurlBook;
 }
 
 /** A string argument, or undefined when absent or not a string. */
@@ -244,6 +247,7 @@ export function createApiMethods(context: MethodContext): Map<string, ApiMethod>
       ...infoMethods(context),
       ...chatMethods(context),
       'views.publish': viewsPublish(context),
+      'chat.unfurl': { token: 'bot', run: (args) => context.unfurls.unfurl(args) },
     }),
   );
 }

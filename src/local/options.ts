@@ -43,6 +43,8 @@ export interface StandInOptions {
   userNames?: Record<string, string>;
   /** Names by channel id, for payloads and conversations.info. @default { C0GENERAL: 'general' } */
   channelNames?: Record<string, string>;
+  /** The app manifest's `unfurl_domains` (lower-case hosts). @default none */
+  unfurlDomains?: Iterable<string>;
   /** Slack's ack deadline. @default 3000 */
   ackTimeoutMs?: number;
   /** How long a Socket Mode delivery waits for an app to be connected. @default 6000 (Bolt reconnects after 5 s) */
@@ -95,6 +97,7 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
       channelsWithoutBot: new Set(options.channelsWithoutBot ?? []),
       userNames: new Map(Object.entries(options.userNames ?? {})),
       channelNames: new Map(Object.entries(options.channelNames ?? { [DEFAULT_CHANNEL]: 'general' })),
+      unfurlDomains: [...(options.unfurlDomains ?? [])].map((domain) => domain.toLowerCase()),
     },
     timing: {
       ackTimeoutMs: options.ackTimeoutMs ?? 3000,

@@ -45,6 +45,34 @@ function referenceElement(reference: string): JsonObject {
   return label ? { type: 'link', url: target, text: label } : { type: 'link', url: target };
 }
 
+/** What a `link_shared` event says of the message whose links are to unfurl. */
+export interface LinkSharedInput {
+  readonly channelId: string;
+  readonly userId: string;
+  readonly messageTs: string;
+  readonly threadTs?: string;
+  readonly links: readonly { readonly domain: string; readonly url: string }[];
+  readonly unfurlId: string;
+  readonly eventTs: string;
+}
+
+/** The inner `link_shared` event for a posted message, with the fields (and order) of Slack's documented example. */
+export function linkSharedEvent(input: LinkSharedInput): JsonObject {
+  return {
+    type: 'link_shared',
+    channel: input.channelId,
+    is_bot_user_member: true,
+    user: input.userId,
+    message_ts: input.messageTs,
+    unfurl_id: input.unfurlId,
+    ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+    source: 'conversations_history',
+    links: input.links.map((link) => ({ domain: link.domain, url: link.url })),
+    user_locale: 'en-US',
+    event_ts: input.eventTs,
+  };
+}
+
 /** The rich_text block Slack's client attaches to a typed message, with mentions as `user` elements. */
 export function richTextBlocks(text: string, blockId: string): JsonObject[] {
   const elements: JsonObject[] = [];

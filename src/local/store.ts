@@ -29,6 +29,8 @@ export interface MessageRecord {
   /** Earlier versions, oldest first; empty when never edited. */
   readonly edits: MessageVersion[];
   readonly source: MessageSource;
+  /** What `chat.unfurl` attached under the message's links, by URL. */
+  unfurls?: Record<string, JsonObject>;
 }
 
 /** One Web API call (or response_url POST) the app made, with its arguments as parsed and the error answered. */

@@ -17,6 +17,8 @@ export interface Workspace {
   readonly userNames: Map<string, string>;
   /** Channel names by channel id; unknown ids get a name made from the id. */
   readonly channelNames: Map<string, string>;
+  /** The app's `unfurl_domains`: a link to one of them (or a subdomain) in a message sends `link_shared`. */
+  readonly unfurlDomains: string[];
 }
 
 /** Slack's conversation kinds, told apart by the id's first letter as Slack's ids are. */

@@ -1,4 +1,5 @@
 import type { LoadResult, Post, Problem } from '../content/types.ts';
+import { normaliseUrl } from '../content/url-key.ts';
 import { foldText, tagKey } from './normalize.ts';
 import { parseQuery } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
@@ -34,6 +35,8 @@ export class Library {
   readonly loadedAt: Date;
   readonly #index: SearchIndex;
   readonly #bySlug: ReadonlyMap<string, Post>;
+  /** Posts by normalised permalink; worked out on the first link shared in Slack. */
+  #byUrl: Map<string, Post> | null = null;
   readonly #tags: ReadonlyMap<string, string>;
   /** Folded post titles, for suggestions; worked out on the first query that finds nothing. */
   #foldedTitles: string[] | null = null;
@@ -77,6 +80,15 @@ export class Library {
   /** The post with this slug, if it is loaded. */
   postBySlug(slug: string): Post | undefined {
     return this.#bySlug.get(slug);
+  }
+
+  /** The post whose permalink this URL is (scheme, `www.`, a trailing slash or fragment aside), if it is loaded. */
+  postByUrl(url: string): Post | undefined {
+    if (!this.#byUrl) {
+      this.#byUrl = new Map();
+      for (const post of this.posts) if (post.url !== null) this.#byUrl.set(normaliseUrl(post.url), post);
+    }
+    return this.#byUrl.get(normaliseUrl(url));
   }
 
   /** Every tag in use, as first written. */

@@ -29,9 +29,12 @@ export async function startTalkbotAgainstStandIn(
     botToken?: string;
     appToken?: string;
     signingSecret?: string;
+    /** The site's base URL: posts get permalinks, and its host is the app's unfurl domain. */
+    siteBaseUrl?: string;
   } = {},
 ): Promise<Running> {
-  const library = new Library(await loadContent(options.contentDir ?? 'content'));
+  const baseUrl = options.siteBaseUrl ?? null;
+  const library = new Library(await loadContent(options.contentDir ?? 'content', { baseUrl }));
   const store = new LibraryStore(library);
   const slack = await SlackStandIn.start({
     transport,
@@ -39,6 +42,7 @@ export async function startTalkbotAgainstStandIn(
     ...(options.botToken ? { botToken: options.botToken } : {}),
     ...(options.appToken ? { appToken: options.appToken } : {}),
     channelsWithoutBot: ['C0NOBOT'],
+    ...(baseUrl ? { unfurlDomains: [new URL(baseUrl).hostname] } : {}),
     ...(options.userNames ? { userNames: options.userNames } : {}),
   });
   const logs: string[] = [];
