@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error.ts';
-import { type GitSettings, readGitSettings } from './sources/git-settings.ts';
+import { type GitSettings, gitSettings } from './sources/git-settings.ts';
 import {
   defaultTipSchedule,
   defaultTipSeed,
@@ -97,7 +97,15 @@ export function readContentConfig(env: Environment): ContentConfig {
     contentDir: get('CONTENT_DIR') ?? './content',
     siteBaseUrl: httpUrl(get('SITE_BASE_URL'), 'SITE_BASE_URL', false),
     cacheDir: cacheDir(get('TALKBOT_CACHE_DIR'), env),
-    git: readGitSettings(env),
+    git: gitSettings({
+      url: get('CONTENT_GIT_URL'),
+      ref: get('CONTENT_GIT_REF'),
+      token: get('CONTENT_GIT_TOKEN'),
+      poll: get('CONTENT_GIT_POLL'),
+      webhookSecret: get('CONTENT_GIT_WEBHOOK_SECRET'),
+      contentDir: get('CONTENT_DIR'),
+      dataDir: dataDir(get('TALKBOT_DATA_DIR'), env),
+    }),
   };
 }
 
@@ -131,6 +139,15 @@ function cacheDir(value: string | null, env: Environment): string | null {
   if (value) return value;
   const home = env.HOME?.trim() || env.USERPROFILE?.trim();
   const base = env.XDG_CACHE_HOME?.trim() || (home ? join(home, '.cache') : join(tmpdir(), 'talkbot-cache'));
+  return join(base, 'talkbot');
+}
+
+/** Where talkbot keeps its own data (the content repository's checkout): `TALKBOT_DATA_DIR`, else ~/.local/share/talkbot. */
+function dataDir(value: string | null, env: Environment): string {
+  if (value) return value;
+  const home = env.HOME?.trim() || env.USERPROFILE?.trim();
+  const base =
+    env.XDG_DATA_HOME?.trim() || (home ? join(home, '.local', 'share') : join(tmpdir(), 'talkbot-data'));
   return join(base, 'talkbot');
 }
 

@@ -4,6 +4,7 @@ import { askCommand } from './commands/ask.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { indexCommand } from './commands/index-command.ts';
 import type { CommandIO } from './commands/io.ts';
+import { manifestCommand } from './commands/manifest.ts';
 import { startCommand } from './commands/start.ts';
 import { tipCommand } from './commands/tip.ts';
 import { UsageError } from './errors.ts';
@@ -16,6 +17,7 @@ Commands:
   index              list what the content folder holds and any problems
   blocks QUERY...    print the Block Kit payload /talk QUERY would send
   tip [--at TIME]    print the reading tip the schedule posts at TIME
+  manifest           print the Slack app manifest with the blog's domain to unfurl
   start              run the Slack app (with no Slack tokens: the local playground)
 
 Run "talkbot <command> --help" for a command's options.`;
@@ -27,6 +29,7 @@ const commands: Record<string, Command> = {
   index: (argv, io) => indexCommand(argv, readContentConfig(io.env), io),
   blocks: (argv, io) => blocksCommand(argv, readContentConfig(io.env), io),
   tip: (argv, io) => tipCommand(argv, io),
+  manifest: (argv, io) => manifestCommand(argv, readContentConfig(io.env), io),
   start: (argv, io) => startCommand(argv, io),
 };
 

@@ -1,5 +1,3 @@
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConfigError } from '../config-error.ts';
 
 /** A content repository to read from and keep current (`CONTENT_GIT_*`). */
@@ -39,15 +37,6 @@ export function parseDuration(value: string, variable: string): number {
   return ms;
 }
 
-/** `TALKBOT_DATA_DIR`, else where the XDG convention puts an application's data (~/.local/share/talkbot). */
-export function dataDir(env: Readonly<Record<string, string | undefined>>): string {
-  const set = env.TALKBOT_DATA_DIR?.trim();
-  if (set) return set;
-  const home = env.HOME?.trim() || env.USERPROFILE?.trim() || homedir();
-  const base = env.XDG_DATA_HOME?.trim() || (home ? join(home, '.local', 'share') : tmpdir());
-  return join(base, 'talkbot');
-}
-
 function checkUrl(url: string): void {
   // scp-like ssh (git@github.com:team/blog.git) is no URL to the parser, yet git reads it.
   if (/^[\w.-]+@[\w.-]+:[^/]/.test(url)) return;
@@ -73,40 +62,51 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1[redacted]@');
 }
 
-/** Reads the `CONTENT_GIT_*` variables; null when `CONTENT_GIT_URL` is unset (content is a local folder). */
-export function readGitSettings(env: Readonly<Record<string, string | undefined>>): GitSettings | null {
-  const get = (name: string) => {
-    const value = env[name]?.trim();
-    return value ? value : null;
-  };
-  const url = get('CONTENT_GIT_URL');
+/** The `CONTENT_GIT_*` variables as set (trimmed, null when unset), and where the checkout goes. */
+export interface GitVariables {
+  readonly url: string | null;
+  readonly ref: string | null;
+  readonly token: string | null;
+  readonly poll: string | null;
+  readonly webhookSecret: string | null;
+  /** `CONTENT_DIR`: with a repository, the content folder inside it. */
+  readonly contentDir: string | null;
+  /** `TALKBOT_DATA_DIR`, or its default. */
+  readonly dataDir: string;
+}
+
+/** Checks the `CONTENT_GIT_*` variables; null when `CONTENT_GIT_URL` is unset (content is a local folder). */
+export function gitSettings(vars: GitVariables): GitSettings | null {
+  const { url, ref } = vars;
   if (url === null) {
-    for (const name of ['CONTENT_GIT_REF', 'CONTENT_GIT_TOKEN', 'CONTENT_GIT_WEBHOOK_SECRET']) {
-      if (get(name) !== null)
-        throw new ConfigError(name, 'is set but CONTENT_GIT_URL is not; set both or neither');
-    }
+    const stray = (
+      [
+        ['CONTENT_GIT_REF', vars.ref],
+        ['CONTENT_GIT_TOKEN', vars.token],
+        ['CONTENT_GIT_WEBHOOK_SECRET', vars.webhookSecret],
+      ] as const
+    ).find(([, value]) => value !== null);
+    if (stray) throw new ConfigError(stray[0], 'is set but CONTENT_GIT_URL is not; set both or neither');
     return null;
   }
   checkUrl(url);
-  const ref = get('CONTENT_GIT_REF');
   if (ref !== null && (/[\s~^:?*[\\]|\.\.|^-|@\{/.test(ref) || ref.endsWith('.lock'))) {
     throw new ConfigError('CONTENT_GIT_REF', `"${ref}" is not a branch or tag name`);
   }
-  const contentSubdir = get('CONTENT_DIR') ?? 'content';
+  const contentSubdir = vars.contentDir ?? 'content';
   if (contentSubdir.startsWith('/') || contentSubdir.split(/[\\/]/).includes('..')) {
     throw new ConfigError(
       'CONTENT_DIR',
       `"${contentSubdir}" must be a folder inside the repository (e.g. content or site/content) when CONTENT_GIT_URL is set`,
     );
   }
-  const poll = get('CONTENT_GIT_POLL');
   return {
     url,
     ref,
-    token: get('CONTENT_GIT_TOKEN'),
-    pollMs: poll === null ? defaultPollMs : parseDuration(poll, 'CONTENT_GIT_POLL'),
-    webhookSecret: get('CONTENT_GIT_WEBHOOK_SECRET'),
+    token: vars.token,
+    pollMs: vars.poll === null ? defaultPollMs : parseDuration(vars.poll, 'CONTENT_GIT_POLL'),
+    webhookSecret: vars.webhookSecret,
     contentSubdir: contentSubdir.replace(/^\.\/+/, ''),
-    dataDir: dataDir(env),
+    dataDir: vars.dataDir,
   };
 }

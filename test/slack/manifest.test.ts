@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { runTalkbot } from '../helpers/run-cli.ts';
 
 // Slack's published manifest schema, copied with its MIT licence from shared/schemas.
 const schemaPath = 'test/fixtures/schemas/slack-app-manifest.v1.schema.json';
@@ -17,6 +19,7 @@ const methodScopes: Record<string, string | null> = {
   'chat.update': 'chat:write',
   'chat.delete': 'chat:write',
   'views.publish': null,
+  'chat.unfurl': 'links:write',
 };
 
 /** The bot scope each subscribed event needs (null: none). */
@@ -24,6 +27,7 @@ const eventScopes: Record<string, string | null> = {
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
   app_home_opened: null,
+  link_shared: 'links:read',
 };
 
 interface Manifest {
@@ -110,5 +114,43 @@ describe('.env.example', () => {
     const read = new Set([...config.matchAll(/'([A-Z][A-Z_]+)'/g)].map((m) => m[1]));
     assert.ok(read.size >= 13, `found ${[...read].join(', ')}`);
     for (const name of read) assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} in .env.example`);
+  });
+});
+
+describe('talkbot manifest', () => {
+  it('prints manifest.yml with unfurl_domains set from the site configuration, valid against Slack’s schema', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'talkbot-manifest-'));
+    try {
+      await mkdir(join(site, 'content', 'posts'), { recursive: true });
+      await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://Talks.Example.org/blog/"\n');
+      const run = await runTalkbot(['manifest', '--content', join(site, 'content')]);
+      assert.equal(run.code, 0, run.stderr);
+      const printed = parse(run.stdout) as Manifest & { features: { unfurl_domains: string[] } };
+      const committed = parse(await readFile('manifest.yml', 'utf8')) as Manifest & { features: object };
+      assert.deepEqual(printed.features.unfurl_domains, ['talks.example.org']);
+      assert.deepEqual(
+        { ...printed, features: { ...committed.features, unfurl_domains: ['talks.example.org'] } },
+        printed,
+      );
+      assert.deepEqual(printed.oauth_config, committed.oauth_config);
+      assert.ok(
+        printed.oauth_config.scopes.bot.includes('links:read') &&
+          printed.oauth_config.scopes.bot.includes('links:write'),
+      );
+      assert.ok(printed.settings.event_subscriptions.bot_events.includes('link_shared'));
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(JSON.parse(await readFile(schemaPath, 'utf8')));
+      assert.ok(validate(printed), JSON.stringify(validate.errors, null, 2));
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
+  it('without a base URL prints the committed manifest and says why nothing will unfurl', async () => {
+    const run = await runTalkbot(['manifest', '--content', 'test/fixtures/sites/talks']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, await readFile('manifest.yml', 'utf8'));
+    assert.match(run.stderr, /no base URL .*SITE_BASE_URL.*unfurl_domains is left out/);
   });
 });
