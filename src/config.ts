@@ -105,6 +105,7 @@ export function readContentConfig(env: Environment): ContentConfig {
       webhookSecret: get('CONTENT_GIT_WEBHOOK_SECRET'),
       contentDir: get('CONTENT_DIR'),
       dataDir: dataDir(get('TALKBOT_DATA_DIR'), env),
+      env,
     }),
   };
 }

@@ -6,13 +6,16 @@ import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
-import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
+import { createSlackApp, type ExtraRoute, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
+import { locateContent, unfurlDomain } from './sources/content-source.ts';
+import type { GitSource } from './sources/git-source.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { gitWebhookRoute } from './wiring/git-webhook-route.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
@@ -60,15 +63,42 @@ function slackConnection(
   };
 }
 
+/** Where the content comes from, for a log line: the repository and the commit served. */
+function gitOrigin(git: GitSource): string {
+  const status = git.status();
+  return status ? `${status.url} at ${status.commit.sha.slice(0, 7)}` : git.contentDir;
+}
+
+/**
+ * `POST /hooks/git` where a webhook can reach it: in HTTP mode beside `/slack/events`, in Socket Mode on PORT
+ * when CONTENT_GIT_WEBHOOK_SECRET is set (a port is opened only when asked for). Locally, polling alone.
+ */
+function webhookRoutes(config: Config, git: GitSource | null, logger: Logger): ExtraRoute[] {
+  if (!git || !config.git || config.mode === 'local') return [];
+  if (config.mode === 'socket' && config.git.webhookSecret === null) return [];
+  return [gitWebhookRoute(git, config.git.webhookSecret, logger)];
+}
+
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
+  // A new commit goes through the same reload as an edited folder; the reloader is made once content is found.
+  let reloadNow = async (): Promise<void> => undefined;
+  // With CONTENT_GIT_URL, the repository is fetched first (or its last checkout used, with a warning).
+  const located = await locateContent({
+    contentDir: config.contentDir,
+    siteBaseUrl: config.siteBaseUrl,
+    git: config.git,
+    logger,
+    onCommit: () => reloadNow(),
+  });
+  const { contentDir, siteBaseUrl, git } = located;
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
-  const cache = new ParseCache(config.contentDir, {
+  const cache = new ParseCache(contentDir, {
     dir: config.cacheDir,
     warn: (message) => logger.warn(message),
     saveDelayMs: appSaveDelayMs,
   });
-  const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
+  const load = () => loadContent(contentDir, { baseUrl: siteBaseUrl, cache });
   const loading = load();
   // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
   const boltLoading = loadBolt();
@@ -77,7 +107,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
-    `loaded ${library.posts.length} posts and ${library.resources.length} resources from ${config.contentDir}` +
+    `loaded ${library.posts.length} posts and ${library.resources.length} resources from ` +
+      (git ? gitOrigin(git) : contentDir) +
       (cache.reused
         ? ` (${cache.reused} ${cache.reused === 1 ? 'file' : 'files'} unchanged since the last run)`
         : '') +
@@ -86,14 +117,15 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   for (const problem of library.problems) logger.warn(formatProblem(problem));
 
   const reloader = new ContentReloader({
-    contentDir: config.contentDir,
+    contentDir,
     load,
     publish: (next) => store.replace(next),
     initial,
     logger,
   });
+  reloadNow = () => reloader.reloadNow();
   const inFlight = new InFlight();
-  const tipOptions = { ...config.tipSettings, siteBaseUrl: config.siteBaseUrl };
+  const tipOptions = { ...config.tipSettings, siteBaseUrl };
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
   const tipChannel =
     config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
@@ -101,6 +133,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     library: () => store.current,
     nextTip: () => (tipChannel ? upcomingTip(store.current, new Date(), tipOptions) : null),
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
+    contentSource: () => git?.status() ?? null,
   };
   let scheduler: TipScheduler | null = null;
 
@@ -111,7 +144,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           port: config.port,
           host: '127.0.0.1',
           status: () => ({
-            contentDir: config.contentDir,
+            contentDir,
             posts: store.current.posts.length,
             resources: store.current.resources.length,
             problems: store.current.problems,
@@ -119,6 +152,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           postTip: async () => {
             await scheduler?.fire();
           },
+          // As `talkbot manifest` registers it: links to the blog unfurl in the playground as in Slack.
+          unfurlDomains: siteBaseUrl ? [unfurlDomain(siteBaseUrl)] : [],
         })
       : null;
   const slack = slackConnection(config, standIn);
@@ -127,6 +162,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     logger,
     deps,
     inFlight,
+    routes: webhookRoutes(config, git, logger),
+    routesPort: config.port,
   });
   try {
     await app.start();
@@ -137,9 +174,13 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
   // the app is ready without waiting for it: edits are picked up from when it is ready.
-  const watching = reloader.start().catch((error: unknown) => {
-    logger.warn(`content changes will not be picked up: ${(error as Error).message}`);
-  });
+  // A checkout is not watched: a reload while git writes it could see half a commit. Its reloads follow
+  // each new commit, once it is checked out whole.
+  const watching = git
+    ? Promise.resolve(git.start())
+    : reloader.start().catch((error: unknown) => {
+        logger.warn(`content changes will not be picked up: ${(error as Error).message}`);
+      });
   if (tipChannel) {
     scheduler = new TipScheduler({
       ...tipOptions,
@@ -167,6 +208,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     stop: async () => {
       inFlight.close();
       scheduler?.stop();
+      await git?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))
         logger.warn(`${inFlight.count} answers were still in flight at shutdown`);

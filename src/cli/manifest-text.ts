@@ -13,11 +13,6 @@ export async function readManifestTemplate(): Promise<string> {
   }
 }
 
-/** The host Slack's `unfurl_domains` takes for a base URL: lower-case, no scheme, port or path. */
-export function unfurlDomain(baseUrl: string): string {
-  return new URL(baseUrl).hostname.toLowerCase().replace(/\.$/, '');
-}
-
 /** The manifest with `features.unfurl_domains` set to the site's domain; its comments and layout kept. */
 export function manifestWithDomain(template: string, domain: string): string {
   const doc = parseDocument(template);

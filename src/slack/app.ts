@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
@@ -9,6 +10,13 @@ import { registerListeners } from './listeners/index.ts';
 export type SlackTransport =
   | { readonly kind: 'socket'; readonly appToken: string }
   | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number };
+
+/** A route Bolt's receivers serve beside Slack's (`customRoutes`): `/hooks/git`. */
+export interface ExtraRoute {
+  readonly path: string;
+  readonly method: string[];
+  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
 
 /** Everything needed to build the Bolt app. */
 export interface SlackAppOptions {
@@ -22,6 +30,10 @@ export interface SlackAppOptions {
   readonly inFlight?: InFlight;
   /** Web API retries. @default interactiveRetries */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Routes served beside Slack's (`/hooks/git`): on PORT in HTTP mode, and in Socket Mode on `routesPort`. @default none */
+  readonly routes?: readonly ExtraRoute[];
+  /** Socket Mode: the port `routes` are served on. @default 3000 */
+  readonly routesPort?: number;
 }
 
 /**
@@ -47,6 +59,7 @@ function httpReceiver(
   Receiver: typeof HTTPReceiver,
   transport: Extract<SlackTransport, { kind: 'http' }>,
   logger: Logger,
+  routes: readonly ExtraRoute[],
 ): HTTPReceiver {
   return new Receiver({
     signingSecret: transport.signingSecret,
@@ -61,6 +74,7 @@ function httpReceiver(
           res.end('{"ok":true}');
         },
       },
+      ...routes,
     ],
     unhandledRequestTimeoutMillis: unhandledRequestMs,
     unhandledRequestHandler: ({ logger: log, response }) => {
@@ -119,9 +133,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
           socketMode: true,
           appToken: transport.appToken,
           // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
-          installerOptions: { clientOptions },
+          installerOptions: { clientOptions, ...(options.routesPort ? { port: options.routesPort } : {}) },
+          // Bolt serves these on an HTTP server of their own, started only when there is one.
+          ...(options.routes?.length ? { customRoutes: [...options.routes] } : {}),
         })
-      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger) });
+      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger, options.routes ?? []) });
 
   if (options.inFlight) app.use(options.inFlight.middleware());
   app.use(dropRedeliveredEvents(new SeenEvents()));

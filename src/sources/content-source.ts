@@ -47,3 +47,8 @@ export async function siteBaseUrl(contentDir: string, override: string | null): 
   // A broken configuration file is reported with the content's problems; here it only means no base URL.
   return (await readSiteConfig(contentDir)).config.baseUrl;
 }
+
+/** The host Slack's `unfurl_domains` takes for a base URL: lower-case, no scheme, port or path. */
+export function unfurlDomain(baseUrl: string): string {
+  return new URL(baseUrl).hostname.toLowerCase().replace(/\.$/, '');
+}

@@ -30,10 +30,10 @@ export class GitCheckout {
   readonly #settings: GitSettings;
   readonly #git: GitClient;
 
-  constructor(settings: GitSettings, env: NodeJS.ProcessEnv = process.env) {
+  constructor(settings: GitSettings) {
     this.#settings = settings;
     this.dir = checkoutDir(settings);
-    this.#git = new GitClient(this.dir, settings.token, env);
+    this.#git = new GitClient(this.dir, settings.token, settings.env);
   }
 
   /** Removes the token and any URL password from text, for a log line. */

@@ -30,7 +30,7 @@ export class GitClient {
   #git: SimpleGit | null = null;
   readonly #secrets: readonly string[];
 
-  constructor(dir: string, token: string | null, env: NodeJS.ProcessEnv = process.env) {
+  constructor(dir: string, token: string | null, env: Readonly<Record<string, string | undefined>>) {
     const header = token ? authorizationHeader(token) : null;
     this.#secrets = token && header ? [token, header.slice('Authorization: Basic '.length)] : [];
     const own: Record<string, string> = {

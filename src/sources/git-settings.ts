@@ -16,6 +16,8 @@ export interface GitSettings {
   readonly contentSubdir: string;
   /** Where the checkout is kept (`TALKBOT_DATA_DIR`). */
   readonly dataDir: string;
+  /** The environment git runs in (the process's: PATH, HOME, a proxy, GIT_SSH_COMMAND); talkbot adds its own. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Five minutes: a new post shows within one coffee, and a forge is not hammered. */
@@ -73,6 +75,8 @@ export interface GitVariables {
   readonly contentDir: string | null;
   /** `TALKBOT_DATA_DIR`, or its default. */
   readonly dataDir: string;
+  /** The whole environment, for git to run in. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Checks the `CONTENT_GIT_*` variables; null when `CONTENT_GIT_URL` is unset (content is a local folder). */
@@ -108,5 +112,6 @@ export function gitSettings(vars: GitVariables): GitSettings | null {
     webhookSecret: vars.webhookSecret,
     contentSubdir: contentSubdir.replace(/^\.\/+/, ''),
     dataDir: vars.dataDir,
+    env: vars.env,
   };
 }

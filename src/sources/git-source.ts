@@ -27,7 +27,6 @@ export interface GitSourceOptions {
   readonly onCommit?: (commit: Commit) => Promise<void>;
   /** The first wait after a failed update; it doubles per failure up to the poll interval. @default 5000 */
   readonly retryMs?: number;
-  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Failures that leave nothing to serve at startup, with the variable whose value is to blame. */
@@ -73,7 +72,7 @@ export class GitSource {
 
   constructor(options: GitSourceOptions) {
     this.#options = options;
-    this.#checkout = new GitCheckout(options.settings, options.env);
+    this.#checkout = new GitCheckout(options.settings);
   }
 
   /** The repository's root in the checkout: where the site's configuration is read. */

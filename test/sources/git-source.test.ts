@@ -28,6 +28,7 @@ function settings(root: string, url: string, more: Partial<GitSettings> = {}): G
     webhookSecret: null,
     contentSubdir: 'content',
     dataDir: join(root, 'data'),
+    env: process.env,
     ...more,
   };
 }

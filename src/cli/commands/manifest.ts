@@ -1,7 +1,8 @@
 import type { ContentConfig } from '../../config.ts';
+import { unfurlDomain } from '../../sources/content-source.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { contentFlags, resolveContent } from '../library-loader.ts';
-import { manifestWithDomain, readManifestTemplate, unfurlDomain } from '../manifest-text.ts';
+import { manifestWithDomain, readManifestTemplate } from '../manifest-text.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot manifest`. */

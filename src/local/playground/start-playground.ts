@@ -13,6 +13,8 @@ export interface PlaygroundOptions {
   readonly status: () => ContentStatus;
   /** Posts today's reading tip; leave it out and the page's button is disabled with the reason. */
   readonly postTip?: () => Promise<void>;
+  /** The app's unfurl domains: a link to one of them typed in the playground is unfurled. @default none */
+  readonly unfurlDomains?: readonly string[];
 }
 
 /**
@@ -32,6 +34,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Slack
     host: options.host ?? '127.0.0.1',
     transport: 'socket',
     userNames: { [LOCAL_USER.id]: LOCAL_USER.name },
+    unfurlDomains: options.unfurlDomains ?? [],
     fallback: routes.handle,
   });
   routes.attach(standIn);

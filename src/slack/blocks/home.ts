@@ -22,6 +22,17 @@ export interface HomeInput {
   readonly problems?: number;
   /** The next scheduled reading tip, or null when tips are off. */
   readonly nextTip?: { readonly resource: Resource; readonly at: Date } | null;
+  /** The content repository's commit being served, or null for a local folder. */
+  readonly source?: ContentSourceLine | null;
+}
+
+/** What the Home tab says of the content repository: the commit served, since when, and whether updates fail. */
+export interface ContentSourceLine {
+  readonly url: string;
+  readonly ref: string | null;
+  readonly commit: { readonly sha: string; readonly subject: string };
+  readonly since: Date;
+  readonly failingSince: Date | null;
 }
 
 /** Renders the Home tab: how to ask, the latest talks, and the next reading tip or that tips are off. */
@@ -43,6 +54,7 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
         'Ask with `/talk jepsen` or `/talk tag:testing`, or mention me in a channel: `@talkbot jepsen?`',
     ),
     context(counts.join(' · ')),
+    ...(input.source ? [context(sourceLine(input.source))] : []),
     divider(),
     section('*Latest talks*'),
   ];
@@ -50,6 +62,16 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
   for (const post of latest) blocks.push(section(postLine(post)));
   blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
   return { type: 'home', blocks };
+}
+
+function sourceLine(source: ContentSourceLine): string {
+  const since = slackDate(source.since, '{date_short_pretty} at {time}');
+  const subject = truncateMrkdwn(escapeMrkdwn(foldSpace(source.commit.subject)), 80);
+  const where = escapeMrkdwn(source.ref ? `${source.url} (${source.ref})` : source.url);
+  const line = `Serving commit \`${source.commit.sha.slice(0, 7)}\` “${subject}” of ${where}${since ? ` since ${since}` : ''}`;
+  if (source.failingSince === null) return line;
+  const failing = slackDate(source.failingSince, '{date_short_pretty} at {time}');
+  return `${line}\n⚠️ The repository cannot be reached${failing ? ` since ${failing}` : ''}: still serving this commit, retrying`;
 }
 
 function postLine(post: Post): string {

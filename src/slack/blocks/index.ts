@@ -5,7 +5,7 @@ export { ACTION_IDS, decodeAnswerRef, encodeAnswerRef } from './answer-ref.ts';
 export { renderError } from './error.ts';
 export { escapeMrkdwn, mrkdwnLink, safeHttpUrl, userMention } from './escape.ts';
 export { renderHelp } from './help.ts';
-export type { HomeInput } from './home.ts';
+export type { ContentSourceLine, HomeInput } from './home.ts';
 export { renderHome } from './home.ts';
 export type { KindLabel } from './kind-label.ts';
 export { KIND_LABELS, kindLabel } from './kind-label.ts';

@@ -1,5 +1,6 @@
 import type { Library } from '../../search/library.ts';
 import type { Citation, Resource } from '../../search/types.ts';
+import type { GitStatus } from '../../sources/git-source.ts';
 
 /** The next reading tip, when tips are on. */
 export interface UpcomingTip {
@@ -22,4 +23,6 @@ export interface ListenerDeps {
   readonly nextTip: () => UpcomingTip | null;
   /** Today's tip for `/talk tip` (the latest slot's, or the next one's), or null when nothing is tip-worthy. */
   readonly todaysTip?: () => TodaysTip | null;
+  /** The content repository's commit being served and since when, or null when content is a local folder. */
+  readonly contentSource?: () => GitStatus | null;
 }

@@ -13,6 +13,7 @@ export function appHomeOpened(deps: ListenerDeps) {
       totalResources: library.resources.length,
       problems: library.problems.length,
       nextTip: deps.nextTip(),
+      source: deps.contentSource?.() ?? null,
     });
     await client.views.publish({ user_id: event.user, view });
   };
