@@ -198,3 +198,48 @@ describe('talkbot start with CONTENT_GIT_URL, polling', () => {
     }
   });
 });
+
+describe('talkbot start with CONTENT_GIT_URL, in Socket Mode', () => {
+  it('serves POST /hooks/git on PORT when CONTENT_GIT_WEBHOOK_SECRET is set', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'talkbot-git-socket-'));
+    const repo = makeBlogRepo(root);
+    repo.commit({ 'hugo.toml': site, 'content/posts/jepsen.md': jepsen }, 'First post');
+    repo.push();
+    const slack = await SlackStandIn.start({ transport: 'socket' });
+    const port = await freePort();
+    const bot = await startTalkbot(
+      readConfig({
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_APP_TOKEN: slack.appToken,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        CONTENT_GIT_URL: repo.url,
+        CONTENT_GIT_POLL: 'off',
+        CONTENT_GIT_WEBHOOK_SECRET: webhookSecret,
+        TALKBOT_DATA_DIR: join(root, 'data'),
+        TALKBOT_CACHE_DIR: 'off',
+      }),
+      new RedactingLogger('warn', [], () => undefined),
+    );
+    try {
+      repo.commit({ 'content/posts/raft.md': raft }, 'Raft post');
+      repo.push();
+      const body = '{"object_kind":"push","ref":"refs/heads/main"}';
+      const res = await fetch(`http://127.0.0.1:${port}/hooks/git`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-gitlab-event': 'Push Hook',
+          'x-gitlab-token': webhookSecret,
+        },
+      });
+      assert.equal(res.status, 202);
+      await eventually('the pushed post to be served', () => titles(bot).includes('Raft in Five Minutes'));
+    } finally {
+      await bot.stop();
+      await slack.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type BlogRepo, makeBlogRepo, postFile } from '../helpers/git-repo.ts';
+import {
+  type BlogRepo,
+  type GitHttpServer,
+  makeBlogRepo,
+  postFile,
+  serveGitHttp,
+} from '../helpers/git-repo.ts';
 import { runTalkbot } from '../helpers/run-cli.ts';
 
 describe('talkbot index and ask with CONTENT_GIT_URL', () => {
@@ -72,5 +78,69 @@ describe('talkbot index and ask with CONTENT_GIT_URL', () => {
       /^talkbot index: CONTENT_GIT_URL: cannot fetch .*nowhere\.git and there is no earlier checkout/,
     );
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+});
+
+describe('talkbot index with a private repository over https-style HTTP', () => {
+  const token = 'glpat-PrivateBlogToken-0123456789';
+  let root: string;
+  let server: GitHttpServer;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'talkbot-git-private-'));
+    const repo = makeBlogRepo(root);
+    repo.commit(
+      {
+        'content/posts/raft.md': postFile('Raft in Five Minutes', '2015-03-02T10:00:00Z', [
+          ['Raft lecture', 'https://www.youtube.com/watch?v=YbZ3zDzDnrw'],
+        ]),
+      },
+      'First post',
+    );
+    repo.push();
+    server = await serveGitHttp(root, token);
+  });
+  after(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reads it with CONTENT_GIT_TOKEN, which appears in no output, file or URL on disk', async () => {
+    const env = {
+      CONTENT_GIT_URL: `${server.url}/blog.git`,
+      CONTENT_GIT_TOKEN: token,
+      TALKBOT_DATA_DIR: join(root, 'data'),
+      TALKBOT_CACHE_DIR: 'off',
+    };
+    const run = await runTalkbot(['index'], { env });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /1 post, 1 resource/);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(token));
+    const config = readFileSync(
+      join(
+        root,
+        'data',
+        'content-git',
+        readdirSync(join(root, 'data', 'content-git'))[0] ?? '',
+        '.git',
+        'config',
+      ),
+      'utf8',
+    );
+    assert.ok(!config.includes(token) && !config.includes('extraheader'), config);
+  });
+
+  it('names CONTENT_GIT_TOKEN, and prints no token, when the server refuses it', async () => {
+    const wrong = 'glpat-NotTheRightToken-9876543210';
+    const run = await runTalkbot(['index'], {
+      env: {
+        CONTENT_GIT_URL: `${server.url}/blog.git`,
+        CONTENT_GIT_TOKEN: wrong,
+        TALKBOT_DATA_DIR: join(root, 'fresh'),
+        TALKBOT_CACHE_DIR: 'off',
+      },
+    });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^talkbot index: CONTENT_GIT_TOKEN: /);
+    assert.ok(!run.stderr.includes(wrong));
   });
 });
