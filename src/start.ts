@@ -5,6 +5,7 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
+import { describeStore, fleetParts } from './ops/fleet.ts';
 import { Library } from './search/library.ts';
 import { createSlackApp, type ExtraRoute, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
@@ -13,6 +14,7 @@ import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
 import { locateContent, unfurlDomain } from './sources/content-source.ts';
 import type { GitSource } from './sources/git-source.ts';
+import { openStore, type Store } from './store/index.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { gitWebhookRoute } from './wiring/git-webhook-route.ts';
@@ -22,6 +24,8 @@ import { slackTipPoster } from './wiring/tip-poster.ts';
 export interface RunningTalkbot {
   readonly app: App;
   readonly store: LibraryStore;
+  /** The state that lasts: the embedded database, or PostgreSQL shared with other replicas. */
+  readonly state: Store;
   /** In local mode, the stand-in of Slack the app is connected to. */
   readonly standIn: SlackStandIn | null;
   /** Resolves once content edits are being watched for (shortly after start). */
@@ -100,10 +104,15 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   const load = () => loadContent(contentDir, { baseUrl: siteBaseUrl, cache });
   const loading = load();
-  // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
+  // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();
+  const stateOpening = openStore(config.store);
+  // Awaited below; until then a failure to open must not count as unhandled.
+  stateOpening.catch(() => {});
   const initial = await loading;
   await boltLoading;
+  const state = await stateOpening;
+  logger.info(describeStore(state));
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -136,6 +145,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     contentSource: () => git?.status() ?? null,
   };
   let scheduler: TipScheduler | null = null;
+  const fleet = fleetParts(state, logger, () => store.current);
 
   const standIn =
     config.mode === 'local'
@@ -164,12 +174,16 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     inFlight,
     routes: webhookRoutes(config, git, logger),
     routesPort: config.port,
+    dedupe: fleet.dedupe,
+    metrics: fleet.metrics,
+    storeHealth: fleet.storeHealth,
   });
   try {
     await app.start();
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
+    await state.close();
     throw error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
@@ -189,6 +203,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       poster: slackTipPoster(app.client),
       errorCode: slackErrorCode,
       logger,
+      // Every replica runs the schedule; the store's claims let exactly one post each slot.
+      claims: fleet.claims,
+      onSlot: fleet.onSlot,
     });
     scheduler.start();
   } else {
@@ -198,6 +215,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   return {
     app,
     store,
+    state,
     standIn,
     watching,
     url: standIn
@@ -216,6 +234,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       await standIn?.close();
       // A save cut short would only leave a temporary file, but a whole one spares the next start.
       await cache.saved();
+      await state.close();
     },
   };
 }
