@@ -13,10 +13,13 @@ import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
 import { locateContent, unfurlDomain } from './sources/content-source.ts';
+import type { Commit } from './sources/git-checkout.ts';
+import { type GitSettings, redactUrl } from './sources/git-settings.ts';
 import type { GitSource } from './sources/git-source.ts';
 import { openStore, type Store } from './store/index.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { FleetContent } from './wiring/fleet-content.ts';
 import { gitWebhookRoute } from './wiring/git-webhook-route.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
@@ -83,17 +86,31 @@ function webhookRoutes(config: Config, git: GitSource | null, logger: Logger): E
   return [gitWebhookRoute(git, config.git.webhookSecret, logger)];
 }
 
+/** Shares the content repository's commit with the other replicas through the store. */
+function followFleet(git: GitSource, settings: GitSettings, state: Store, logger: Logger): FleetContent {
+  return new FleetContent({
+    source: `${redactUrl(settings.url)}#${settings.ref ?? ''}`,
+    git,
+    heads: {
+      record: (source, sha) => state.contentHeads.record(source, sha, state.replica),
+      latest: (source) => state.contentHeads.latest(source),
+    },
+    logger,
+  });
+}
+
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
-  // A new commit goes through the same reload as an edited folder; the reloader is made once content is found.
-  let reloadNow = async (): Promise<void> => undefined;
+  // A new commit goes through the same reload as an edited folder, then is shared with the fleet; both are
+  // made once content is found and the store is open.
+  let onNewCommit = async (_commit: Commit): Promise<void> => undefined;
   // With CONTENT_GIT_URL, the repository is fetched first (or its last checkout used, with a warning).
   const located = await locateContent({
     contentDir: config.contentDir,
     siteBaseUrl: config.siteBaseUrl,
     git: config.git,
     logger,
-    onCommit: () => reloadNow(),
+    onCommit: (commit) => onNewCommit(commit),
   });
   const { contentDir, siteBaseUrl, git } = located;
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
@@ -132,7 +149,11 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     initial,
     logger,
   });
-  reloadNow = () => reloader.reloadNow();
+  const fleetContent = git && config.git ? followFleet(git, config.git, state, logger) : null;
+  onNewCommit = async (commit) => {
+    await reloader.reloadNow();
+    await fleetContent?.served(commit);
+  };
   const inFlight = new InFlight();
   const tipOptions = { ...config.tipSettings, siteBaseUrl };
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
@@ -190,6 +211,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // the app is ready without waiting for it: edits are picked up from when it is ready.
   // A checkout is not watched: a reload while git writes it could see half a commit. Its reloads follow
   // each new commit, once it is checked out whole.
+  fleetContent?.start();
   const watching = git
     ? Promise.resolve(git.start())
     : reloader.start().catch((error: unknown) => {
@@ -226,6 +248,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     stop: async () => {
       inFlight.close();
       scheduler?.stop();
+      await fleetContent?.stop();
       await git?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))

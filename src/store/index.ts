@@ -4,6 +4,7 @@
 // 2. `src/store/migrations/NNNN-<capability>.ts` with `up(db)`, listed in `migrations/index.ts`;
 // 3. its tables added to `StoreTables` (schema.ts) and one field on `Store` (store.ts), built in `storeOn`;
 // 4. a test in `test/store/` that runs on both engines (`forEachEngine` in test/store/engines.ts).
+export { type ContentHead, ContentHeads } from './content-heads.ts';
 export { StoreDedupe } from './dedupe.ts';
 export { redactedUrl, StoreError } from './errors.ts';
 export type { StoreTables } from './schema.ts';

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { type Kysely, sql } from 'kysely';
+import { ContentHeads } from './content-heads.ts';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
 import type { StoreTables } from './schema.ts';
@@ -22,6 +23,8 @@ export interface Store {
   readonly dedupe: StoreDedupe;
   /** Fleet-wide claims of reading-tip slots. */
   readonly tipClaims: TipClaims;
+  /** The content repository's newest commit served, fleet-wide. */
+  readonly contentHeads: ContentHeads;
   /** For a capability's own queries (and tests); features should add methods instead. */
   readonly db: Kysely<StoreTables>;
   /** True when the database answers a trivial query now. */
@@ -58,6 +61,7 @@ function storeOn(db: Kysely<StoreTables>, engine: StoreEngine, location: string)
     replica: `${hostname()}:${process.pid}`,
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
+    contentHeads: new ContentHeads(db),
     db,
     ping: async () => {
       let timer: NodeJS.Timeout | undefined;

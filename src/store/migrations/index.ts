@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as seenEvents from './0001-seen-events.ts';
 import * as tipClaims from './0002-tip-claims.ts';
+import * as contentHeads from './0003-content-heads.ts';
 
 /**
  * Every migration, by name, applied in name order at startup. Listed here rather than read from the folder,
@@ -10,4 +11,5 @@ import * as tipClaims from './0002-tip-claims.ts';
 export const migrations: Record<string, Migration> = {
   '0001-seen-events': seenEvents,
   '0002-tip-claims': tipClaims,
+  '0003-content-heads': contentHeads,
 };
