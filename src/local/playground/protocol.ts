@@ -40,6 +40,8 @@ export interface PlaygroundMessage {
   readonly text: string;
   /** Block Kit blocks to render; empty when the text is all there is. */
   readonly blocks: readonly unknown[];
+  /** What `chat.unfurl` attached under the message's links, in the order of its links. */
+  readonly unfurls: readonly { readonly url: string; readonly blocks: readonly unknown[] }[];
   /** Only the local user sees it. */
   readonly ephemeral: boolean;
   readonly deleted: boolean;

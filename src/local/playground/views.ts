@@ -36,6 +36,10 @@ export function messageView(
     // A typed message's rich_text is built from the entity-escaped text Slack sends apps, so its text elements
     // would show `&lt;` literally; the text itself renders the same thing as mrkdwn, correctly.
     blocks: record.source === 'user' ? [] : record.blocks,
+    unfurls: Object.entries(record.unfurls ?? {}).map(([url, unfurl]) => ({
+      url,
+      blocks: Array.isArray(unfurl.blocks) ? unfurl.blocks : [],
+    })),
     ephemeral: record.ephemeralTo !== undefined,
     deleted: record.deleted,
     // Replacing an ephemeral message (More results) is not an edit people see marked.

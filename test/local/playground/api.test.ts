@@ -292,3 +292,42 @@ describe('the playground with a tip poster wired in', () => {
     }
   });
 });
+
+describe('the playground unfurls links to the blog', () => {
+  it('streams the card chat.unfurl attached under the typed link', async () => {
+    const library = new Library(await loadContent('content', { baseUrl: 'https://talks.example.org' }));
+    const standIn = await startPlayground({
+      port: 0,
+      status: () => statusOf(library),
+      unfurlDomains: ['talks.example.org'],
+    });
+    const app = await createSlackApp({
+      botToken: standIn.botToken,
+      transport: { kind: 'socket', appToken: standIn.appToken },
+      apiUrl: standIn.apiUrl,
+      logger: silentLogger,
+      deps: { library: () => library, nextTip: () => null },
+      retryConfig: { retries: 0 },
+    });
+    await app.start();
+    const events = await EventStream.open(`${standIn.url}${PLAYGROUND_PATHS.events}`);
+    try {
+      const link = 'https://talks.example.org/posts/qcon-how-did-i-get-here/';
+      const sent = await postJson(`${standIn.url}${PLAYGROUND_PATHS.send}`, {
+        channel: 'C0GENERAL',
+        text: `have you seen ${link}`,
+      });
+      assert.equal(sent.status, 200);
+      const unfurled = await events.next<PlaygroundMessage>(
+        'message',
+        (m) => m.ts === sent.body.ts && m.unfurls.length > 0,
+      );
+      assert.equal(unfurled.unfurls[0]?.url, link);
+      assert.match(JSON.stringify(unfurled.unfurls[0]?.blocks), /QCon: How Did I Get Here\?/);
+    } finally {
+      events.close();
+      await app.stop();
+      await standIn.close();
+    }
+  });
+});

@@ -67,6 +67,16 @@ export function messageHtml(
     : message.blocks.length > 0
       ? renderBlocks(message.blocks, options)
       : renderMrkdwn(message.text, options);
+  // An app's unfurl shows under the message, as Slack draws an attachment: a grey bar at its left.
+  const unfurls = message.deleted
+    ? ''
+    : message.unfurls
+        .map(
+          (unfurl) =>
+            `<div class="msg-unfurl" data-unfurl="${escapeHtml(unfurl.url)}">` +
+            `${renderBlocks(unfurl.blocks, { ...options, interactive: false })}</div>`,
+        )
+        .join('');
   const thread =
     replies.length === 0 || options.inThread
       ? ''
@@ -84,7 +94,7 @@ export function messageHtml(
     `${avatar(message)}<div class="msg-body">${ephemeral}` +
     `<div class="msg-meta"><span class="msg-author">${escapeHtml(message.userName)}</span>${badge}` +
     `<time class="msg-time" datetime="${escapeHtml(isoOf(message.ts))}">${escapeHtml(timeOf(message.ts))}</time>${edited}</div>` +
-    `<div class="msg-content">${content}</div>${thread}</div></article>`
+    `<div class="msg-content">${content}</div>${unfurls}${thread}</div></article>`
   );
 }
 
