@@ -18,6 +18,34 @@ export class GitFailure extends Error {
 /** No output for this long means a stalled network: git is stopped rather than left hanging. */
 const stallMs = 60_000;
 
+/**
+ * Variables that a fetch and a checkout never use, which simple-git refuses to pass on (npm sets EDITOR, a
+ * shell may set PAGER). A password program is among them: no one could answer it; the token or a key must do.
+ * So are those that point git at another repository (set when talkbot runs from inside a git hook).
+ */
+const unneeded = new Set([
+  'editor',
+  'visual',
+  'git_editor',
+  'git_sequence_editor',
+  'pager',
+  'git_pager',
+  'git_askpass',
+  'ssh_askpass',
+  'git_external_diff',
+  'git_template_dir',
+  'git_exec_path',
+  'git_config_parameters',
+  'prefix',
+  'git_dir',
+  'git_work_tree',
+  'git_index_file',
+  'git_object_directory',
+  'git_alternate_object_directories',
+  'git_common_dir',
+  'git_namespace',
+]);
+
 /** The `Authorization` header a forge accepts for a token over https (GitHub, GitLab and Gitea alike). */
 function authorizationHeader(token: string): string {
   return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
@@ -44,10 +72,11 @@ export class GitClient {
     };
     if (!env.GIT_SSH_COMMAND && !env.GIT_SSH) own.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
     this.#dir = dir;
-    this.#env = { ...env, ...own };
-    // A password program would be asked where no one can answer it; the token or an ssh key does the job.
-    delete this.#env.GIT_ASKPASS;
-    delete this.#env.SSH_ASKPASS;
+    this.#env = {};
+    for (const [name, value] of Object.entries(env)) {
+      if (!unneeded.has(name.toLowerCase())) this.#env[name] = value;
+    }
+    Object.assign(this.#env, own);
   }
 
   // Made on first use: simple-git wants the folder to exist, and the first update creates it.
@@ -60,7 +89,13 @@ export class GitClient {
       allowEnvironment: Object.keys(merged),
       // GIT_CONFIG_COUNT is how the token stays off the command line and out of .git/config; the ssh
       // command is BatchMode (ours) or the operator's own (a deploy key), never a request's input.
-      unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeSshCommand: true },
+      // A proxy command and config file paths can only be the operator's too.
+      unsafe: {
+        allowUnsafeConfigEnvCount: true,
+        allowUnsafeSshCommand: true,
+        allowUnsafeGitProxy: true,
+        allowUnsafeConfigPaths: true,
+      },
     }).env(merged);
     return this.#git;
   }

@@ -118,6 +118,13 @@ describe('GitSource over file://', () => {
     assert.match(readFileSync(join(source.contentDir, 'posts', 'jepsen.md'), 'utf8'), /revised/);
   });
 
+  it('is not thrown off by an editor, a pager or GIT_DIR in the environment (npm, a shell, a git hook)', async () => {
+    const env = { ...process.env, EDITOR: 'vi', PAGER: 'less', GIT_DIR: join(root, 'elsewhere.git') };
+    source = new GitSource({ settings: settings(root, repo.url, { env }), logger: recordingLogger() });
+    const commit = await source.prepare();
+    assert.equal(commit.subject, 'First post');
+  });
+
   it('serves a tag when CONTENT_GIT_REF names one', async () => {
     git(repo.work, 'tag', 'published');
     git(repo.work, 'push', '--quiet', repo.bare, 'refs/tags/published');
