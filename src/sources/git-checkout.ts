@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitClient } from './git-client.ts';
 import type { GitSettings } from './git-settings.ts';
@@ -41,24 +41,38 @@ export class GitCheckout {
     return this.#git.redact(text);
   }
 
-  /** The commit checked out now, or null when there is none yet (never fetched, or a fetch cut short). */
+  /** The commit last checked out whole, or null when there is none yet (never fetched, or cut short). */
   async current(): Promise<Commit | null> {
-    if (!existsSync(this.dir)) return null;
+    let sha: string;
     try {
-      const out = await this.#git.run(['log', '-1', '--format=%H%n%s', 'HEAD']);
-      const [sha = '', subject = ''] = out.split('\n');
-      return /^[0-9a-f]{40,64}$/.test(sha) ? { sha, subject } : null;
+      sha = (await readFile(this.#marker, 'utf8')).trim();
+    } catch {
+      return null;
+    }
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) return null;
+    try {
+      return { sha, subject: (await this.#git.run(['log', '-1', '--format=%s', sha])).trim() };
     } catch {
       return null;
     }
   }
 
+  /**
+   * The last commit checked out whole, its files put back as that commit has them: a checkout cut short
+   * (the process stopped mid-way) leaves a tree of two commits, which must not be served. No network needed.
+   */
+  async restore(): Promise<Commit | null> {
+    const last = await this.current();
+    if (last) await this.#checkOut(last.sha);
+    return last;
+  }
+
   /** Fetches the ref and checks out its commit when it moved; resolves to the commit now checked out. */
   async update(): Promise<Commit> {
     await mkdir(this.dir, { recursive: true });
-    // `init` in an existing repository changes nothing; the remote URL is given on each fetch instead
-    // of stored, so .git/config never holds a credential, whatever the URL carries.
-    await this.#git.run(['init', '--quiet']);
+    // The remote URL is given on each fetch instead of stored, so .git/config never holds a credential,
+    // whatever the URL carries.
+    if (!existsSync(join(this.dir, '.git'))) await this.#git.run(['init', '--quiet']);
     await this.#git.run([
       'fetch',
       '--quiet',
@@ -70,15 +84,24 @@ export class GitCheckout {
       // The remote's HEAD is its default branch; a branch or tag name is found as git finds it.
       `+${this.#settings.ref ?? 'HEAD'}:refs/talkbot/served`,
     ]);
-    const before = await this.current();
     const fetched = (await this.#git.run(['rev-parse', '--verify', 'refs/talkbot/served^{commit}'])).trim();
-    if (before?.sha !== fetched) {
-      await this.#git.run(['checkout', '--quiet', '--force', '--detach', fetched]);
-      // Files the new commit no longer has (or that were never tracked) must not linger as posts.
-      await this.#git.run(['clean', '--quiet', '-d', '--force', '-x']);
-    }
+    const before = await this.current();
+    if (before?.sha === fetched) return before;
+    await this.#checkOut(fetched);
     const now = await this.current();
     if (!now) throw new Error(`the checkout in ${this.dir} has no commit after fetching`);
     return now;
+  }
+
+  get #marker(): string {
+    return join(this.dir, '.git', 'talkbot-served');
+  }
+
+  async #checkOut(sha: string): Promise<void> {
+    await this.#git.run(['checkout', '--quiet', '--force', '--detach', sha]);
+    // Files the new commit no longer has (or that were never tracked) must not linger as posts.
+    await this.#git.run(['clean', '--quiet', '-d', '--force', '-x']);
+    // Written last: only a checkout that finished counts as one to serve.
+    await writeFile(this.#marker, `${sha}\n`);
   }
 }

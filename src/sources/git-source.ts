@@ -107,7 +107,7 @@ export class GitSource {
       this.#commit = await this.#checkout.update();
       this.#since = new Date();
     } catch (error) {
-      const last = await this.#checkout.current();
+      const last = await this.#checkout.restore().catch(() => null);
       if (!last) throw startupError(this.#options.settings, error);
       this.#commit = last;
       this.#since = new Date();

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -173,6 +182,19 @@ describe('GitSource over file://', () => {
     assert.equal(logger.lines.length, 1);
     assert.match(logger.lines[0] ?? '', /^WARN cannot update content from .*starting from the last checkout/);
     assert.notEqual(source.status()?.failingSince, null);
+  });
+
+  it('puts back the last whole checkout when one was cut short, before serving it offline', async () => {
+    const first = new GitSource({ settings: settings(root, repo.url), logger: recordingLogger() });
+    const served = await first.prepare();
+    // What a process stopped in the middle of a checkout leaves: one file of the next commit, one half-written.
+    writeFileSync(join(first.contentDir, 'posts', 'raft.md'), raft);
+    writeFileSync(join(first.contentDir, 'posts', 'jepsen.md'), '+++\ntitle = "Jep');
+    renameSync(repo.bare, `${repo.bare}.away`);
+    source = new GitSource({ settings: settings(root, repo.url), logger: recordingLogger() });
+    assert.equal((await source.prepare()).sha, served.sha);
+    assert.ok(!existsSync(join(source.contentDir, 'posts', 'raft.md')));
+    assert.equal(readFileSync(join(source.contentDir, 'posts', 'jepsen.md'), 'utf8'), jepsen);
   });
 
   it('keeps serving while the remote is gone, one log line per failure with backoff, and recovers', async () => {
