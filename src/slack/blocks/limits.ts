@@ -83,7 +83,10 @@ export function fitsWhole(message: Message | HomeView): boolean {
 
 /** Finds the most items (1 to `count`) whose rendering goes out whole, for renderers that show what fits and say the rest. */
 export function largestFitting(count: number, render: (shown: number) => Message | HomeView): number {
-  return Math.max(Math.min(count, 1), mostThatFit(count, (shown) => fitsWhole(render(shown))));
+  return Math.max(
+    Math.min(count, 1),
+    mostThatFit(count, (shown) => fitsWhole(render(shown))),
+  );
 }
 
 /**
@@ -146,12 +149,17 @@ function fitBlocks(
   // Size with the widest notice so the notice that is finally written fits too.
   const tail = (): Block[] => [notice(groups.length), ...footer];
   if (!fits(tail(), maxBlocks, budget)) footer = [];
-  const whole = mostThatFit(groups.length, (n) => fits([...groups.slice(0, n).flat(), ...tail()], maxBlocks, budget));
+  const whole = mostThatFit(groups.length, (n) =>
+    fits([...groups.slice(0, n).flat(), ...tail()], maxBlocks, budget),
+  );
   const first = groups[0] ?? [];
   const kept =
     whole > 0
       ? groups.slice(0, whole).flat()
-      : first.slice(0, mostThatFit(first.length, (n) => fits([...first.slice(0, n), ...tail()], maxBlocks, budget)));
+      : first.slice(
+          0,
+          mostThatFit(first.length, (n) => fits([...first.slice(0, n), ...tail()], maxBlocks, budget)),
+        );
   const out = [...kept, notice(groups.length - whole), ...footer];
   while (out.length > 0 && !fits(out, maxBlocks, budget)) out.pop();
   return out;
@@ -208,12 +216,10 @@ const blockFitters: { readonly [T in 'section' | 'context' | 'header' | 'actions
     };
   },
   context: (block) => {
-    const elements = block.elements
-      .slice(0, LIMITS.contextElements)
-      .flatMap((element): ContextElement[] => {
-        const fitted = fitText(element, LIMITS.contextText);
-        return fitted === null ? [] : [fitted];
-      });
+    const elements = block.elements.slice(0, LIMITS.contextElements).flatMap((element): ContextElement[] => {
+      const fitted = fitText(element, LIMITS.contextText);
+      return fitted === null ? [] : [fitted];
+    });
     return elements.length === 0 ? null : { ...block, elements };
   },
   header: (block) => {
@@ -221,13 +227,11 @@ const blockFitters: { readonly [T in 'section' | 'context' | 'header' | 'actions
     return text === '' ? null : { ...block, text: { ...block.text, type: 'plain_text', text } };
   },
   actions: (block) => {
-    const elements = block.elements
-      .slice(0, LIMITS.actionsElements)
-      .flatMap((element): ActionsElement[] => {
-        if (element.type !== 'button') return [element];
-        const fitted = fitButton(element);
-        return fitted === null ? [] : [fitted];
-      });
+    const elements = block.elements.slice(0, LIMITS.actionsElements).flatMap((element): ActionsElement[] => {
+      if (element.type !== 'button') return [element];
+      const fitted = fitButton(element);
+      return fitted === null ? [] : [fitted];
+    });
     return elements.length === 0 ? null : { ...block, elements };
   },
 };
