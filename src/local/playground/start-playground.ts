@@ -11,8 +11,8 @@ export interface PlaygroundOptions {
   readonly host?: string;
   /** What is loaded now, for the side panel; read on each request. */
   readonly status: () => ContentStatus;
-  /** Posts today's reading tip; leave it out and the page's button is disabled with the reason. */
-  readonly postTip?: () => Promise<void>;
+  /** Posts today's reading tip ("Post today's tip" in the side panel). */
+  readonly postTip: () => Promise<void>;
   /** The app's unfurl domains: a link to one of them typed in the playground is unfurled. @default none */
   readonly unfurlDomains?: readonly string[];
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Link, Post, ResourceKind } from '../../../src/content/types.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
 import { renderUnfurl } from '../../../src/slack/blocks/unfurl.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 
 function link(title: string, url: string, kind: ResourceKind, line: number): Link {
   return { title, url, kind, section: 'Resources', line };
@@ -85,7 +85,7 @@ describe('renderUnfurl', () => {
       ),
     );
     const message = renderUnfurl(post(links, { title: long, description: long.repeat(5) }));
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
   });
 
   it('without a permalink, names the post in plain bold and says nothing of more links', () => {
