@@ -3,6 +3,8 @@ import type { Hit } from '../search/types.ts';
 
 /** A post as the `--json` contract names it (DESIGN.md): what other tools read. */
 export interface PostRefJson {
+  /** The page's identity: its path on the site. */
+  readonly id: string;
   readonly slug: string;
   readonly title: string;
   readonly url: string | null;
@@ -19,7 +21,7 @@ export interface HitJson {
 }
 
 function postRef(post: Post): PostRefJson {
-  return { slug: post.slug, title: post.title, url: post.url };
+  return { id: post.id, slug: post.slug, title: post.title, url: post.url };
 }
 
 /** Converts a hit to the contract's shape; nothing more, nothing less, so readers can rely on it. */
@@ -49,6 +51,7 @@ export function hitToJson(hit: Hit): HitJson {
 /** A post as `talkbot index --json` prints it. */
 export function postToJson(post: Post) {
   return {
+    id: post.id,
     slug: post.slug,
     title: post.title,
     description: post.description,
@@ -56,12 +59,21 @@ export function postToJson(post: Post) {
     tags: post.tags,
     section: post.section,
     path: post.path,
+    language: post.language,
     url: post.url,
+    aliases: post.aliases,
     resources: post.links.map((l) => ({
       title: l.title,
       url: l.url,
       section: l.section,
       kind: l.kind,
+      line: l.line,
+    })),
+    pageLinks: post.pageLinks.map((l) => ({
+      title: l.title,
+      url: l.url,
+      page: l.page,
+      section: l.section,
       line: l.line,
     })),
   };
