@@ -3,8 +3,6 @@ import type { Hit } from '../search/types.ts';
 
 /** A post as the `--json` contract names it (DESIGN.md): what other tools read. */
 export interface PostRefJson {
-  /** The page's identity: its path on the site. */
-  readonly id: string;
   readonly slug: string;
   readonly title: string;
   readonly url: string | null;
@@ -21,7 +19,7 @@ export interface HitJson {
 }
 
 function postRef(post: Post): PostRefJson {
-  return { id: post.id, slug: post.slug, title: post.title, url: post.url };
+  return { slug: post.slug, title: post.title, url: post.url };
 }
 
 /** Converts a hit to the contract's shape; nothing more, nothing less, so readers can rely on it. */

@@ -66,22 +66,30 @@ function parseAny(text: string, format: ConfigFormat): unknown {
 export function yamlError(error: YAMLParseError, text: string, lineOffset: number): ConfigFileError {
   const line = error.linePos?.[0]?.line ?? null;
   const summary = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
-  const source = line === null ? '' : (text.split('\n')[line - 1] ?? '');
-  const colonValue = /^\s*(?:-\s+)?([\w.-]+):\s+([^'"\s].*:\s.*)$/.exec(source);
-  const hint = colonValue
-    ? `: the value of \`${colonValue[1]}\` holds ": "; put it in quotes, e.g. ${colonValue[1]}: "${colonValue[2]?.trim().replace(/"/g, '\\"')}"`
-    : '';
-  return new ConfigFileError(`invalid YAML: ${summary}${hint}`, line === null ? null : line + lineOffset);
+  const hint = line === null ? null : quoteHint(text.split('\n')[line - 1] ?? '');
+  return new ConfigFileError(
+    `invalid YAML: ${summary}${hint ?? ''}`,
+    line === null ? null : line + lineOffset,
+  );
 }
 
-/** A JSON error with its line and column (the engine gives a character position). */
+/** For a YAML line whose unquoted value holds `: ` (`title: Pony: the good parts`), how to fix it; else null. */
+export function quoteHint(source: string): string | null {
+  const colonValue = /^\s*(?:-\s+)?([\w.-]+):\s+([^'"\s|>].*:\s.*)$/.exec(source);
+  if (!colonValue) return null;
+  const [, key, value = ''] = colonValue;
+  return `: the value of \`${key}\` holds ": "; put it in quotes, e.g. ${key}: "${value.trim().replace(/"/g, '\\"')}"`;
+}
+
+/** A JSON error with its line and column (the engine gives a character position, or a snippet). */
 export function jsonError(error: unknown, text: string, lineOffset: number): ConfigFileError {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message)?.[1];
+  const at = position === undefined ? snippetPosition(message, text) : Number(position);
   const summary = message
     .replace(/\s*(?:in JSON )?at position \d+.*$/, '')
-    .replace(/\s*\(line \d+ column \d+\)$/, '');
-  const at = position === undefined ? text.length : Number(position);
+    .replace(/\s*\(line \d+ column \d+\)$/, '')
+    .replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');
@@ -89,4 +97,18 @@ export function jsonError(error: unknown, text: string, lineOffset: number): Con
     `invalid JSON: ${summary || 'syntax error'} at line ${line + lineOffset}, column ${column}`,
     line + lineOffset,
   );
+}
+
+/**
+ * Where V8's "Unexpected token 'x', …"snippet"… is not valid JSON" points: it quotes about ten
+ * characters either side of the token instead of giving a position. The end of the text when unknown.
+ */
+function snippetPosition(message: string, text: string): number {
+  const m = /Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!m) return text.length;
+  const [, token = '', cut, snippet = ''] = m;
+  const start = text.indexOf(snippet);
+  if (start === -1) return text.length;
+  const inSnippet = cut ? Math.min(10, snippet.length - 1) : snippet.indexOf(token);
+  return start + Math.max(0, inSnippet);
 }

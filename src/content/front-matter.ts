@@ -1,5 +1,7 @@
 import matter from 'gray-matter';
 import toml from 'toml';
+import { ConfigFileError, jsonError, quoteHint } from './config-files.ts';
+import { impossibleDate } from './hugo.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -38,7 +40,17 @@ const formats: readonly Format[] = [
 // gray-matter's engines receive the block between the fences; for JSON that is the object without its braces.
 const engines = {
   toml: { parse: (text: string) => toml.parse(text) as object },
-  json: { parse: (text: string) => JSON.parse(`{${text}}`) as object },
+  json: {
+    parse: (text: string) => {
+      const input = `{${text}}`;
+      try {
+        return JSON.parse(input) as object;
+      } catch (error) {
+        // Located against the engine's own input, which starts on the file's first line.
+        throw jsonError(error, input, 0);
+      }
+    },
+  },
 };
 
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
@@ -64,7 +76,7 @@ export function parseFrontMatter(source: string): FrontMatter {
   try {
     parsed = matter(text, { language: format.name, delimiters: [format.open, format.close], engines });
   } catch (error) {
-    throw describeParseError(error, format);
+    throw describeParseError(error, format, text);
   }
   const data: unknown = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -108,7 +120,7 @@ function countLines(text: string): number {
 }
 
 /** Turns an engine's error into a message a writer can act on, with the file line where the engine gave one. */
-function describeParseError(error: unknown, format: Format): FrontMatterError {
+function describeParseError(error: unknown, format: Format, text: string): FrontMatterError {
   // The block handed to an engine starts right after the opening fence, on file line 1.
   const e = error as {
     message?: string;
@@ -124,11 +136,27 @@ function describeParseError(error: unknown, format: Format): FrontMatterError {
       e.location.start.line,
     );
   }
-  if (format.name === 'yaml' && e.mark?.line !== undefined) {
-    return new FrontMatterError(`invalid YAML front matter: ${e.reason ?? 'syntax error'}`, e.mark.line + 1);
+  if (format.name === 'toml' && /date/i.test(e.message ?? '')) {
+    // The toml package refuses 2026-13-45 without saying where: the line is the one holding it.
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => impossibleDate(line) !== null);
+    const written = at === -1 ? null : impossibleDate(lines[at] ?? '');
+    if (written)
+      return new FrontMatterError(`invalid TOML front matter: "${written}" is not a real date`, at + 1);
   }
-  if (format.name === 'json') {
-    return new FrontMatterError(`invalid JSON front matter: ${e.message ?? 'syntax error'}`, null);
+  if (format.name === 'yaml' && e.mark?.line !== undefined) {
+    const line = e.mark.line + 1;
+    const hint = quoteHint(text.split('\n')[line - 1] ?? '') ?? quoteHint(text.split('\n')[line - 2] ?? '');
+    return new FrontMatterError(
+      `invalid YAML front matter: ${e.reason ?? 'syntax error'}${hint ?? ''}`,
+      hint && !quoteHint(text.split('\n')[line - 1] ?? '') ? line - 1 : line,
+    );
+  }
+  if (error instanceof ConfigFileError) {
+    return new FrontMatterError(
+      error.message.replace(/^invalid JSON/, 'invalid JSON front matter'),
+      error.line,
+    );
   }
   return new FrontMatterError(`invalid ${format.label} front matter: ${e.message ?? String(error)}`, null);
 }
