@@ -30,7 +30,7 @@ describe('parseFrontMatter', () => {
   const broken: Array<[string, string, number | null, RegExp]> = [
     ['bad TOML', '+++\ntitle = "T\n+++\n', 2, /invalid TOML/],
     ['bad YAML', '---\ntitle: [a\n---\n', 3, /invalid YAML/],
-    ['bad JSON', '{\n  "title": \n}\n', 2, /invalid JSON front matter: .* at line 2, column 12/],
+    ['bad JSON', '{\n  "title": \n}\n', 3, /invalid JSON front matter: .* at line 3, column 1/],
     ['an unclosed fence', '---\ntitle: T\n', 1, /never closed/],
     ['a fence with text after it', '+++ title = "x"\n+++\n', 1, /stand alone/],
     ['a list instead of fields', '---\n- a\n- b\n---\n', 2, /table of fields/],
