@@ -184,14 +184,14 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
   return loaded;
 }
 
-/** Raw HTML links, where the site renders raw HTML: in order of line, beside the Markdown ones. */
+/** Raw HTML links, where the site renders raw HTML (Goldmark's `unsafe`): after the Markdown ones. */
 function addHtmlLinks(page: PlacedPage, links: Link[], keys: string[]): void {
   for (const html of page.parsed.htmlLinks) {
     if (!/^https?:\/\/[^\s/]+/i.test(html.url)) continue;
     links.push({
       title: html.title,
       url: html.url,
-      section: null,
+      section: html.section,
       line: html.line,
       kind: classifyLink(html.url, html.title),
     });
