@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import toml from 'toml';
-import { jsonError, quoteHint } from './config-files.ts';
 import { impossibleDate } from './hugo.ts';
+import { jsonError, quoteHint } from './syntax-errors.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -95,7 +95,7 @@ function jsonFrontMatter(text: string): FrontMatter {
   try {
     data = JSON.parse(text.slice(0, end + 1));
   } catch (error) {
-    const located = jsonError(error, text.slice(0, end + 1), 0);
+    const located = jsonError(error, text.slice(0, end + 1));
     throw new FrontMatterError(
       located.message.replace(/^invalid JSON/, 'invalid JSON front matter'),
       located.line,

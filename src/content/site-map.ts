@@ -85,7 +85,8 @@ export class SiteMap {
     const bare = url.replace(/[?#].*$/, '');
     let path: string | null = null;
     if (/^https?:\/\//i.test(bare)) {
-      if (this.#baseHost === null) return null;
+      // Most links lead elsewhere: a look at the host spares them a URL parser each.
+      if (this.#baseHost === null || !hostIs(bare, this.#baseHost)) return null;
       const parsed = parseBase(bare);
       if (!parsed || parsed.host !== this.#baseHost) return null;
       path = parsed.path || '/';
@@ -102,6 +103,15 @@ export class SiteMap {
     const lower = safeDecode(path).toLowerCase();
     return this.#byPath.get(lower) ?? this.#byPath.get(`${lower}/`) ?? null;
   }
+}
+
+/** Whether an http(s) URL's host (less `www.` and letter case) is `host`. */
+function hostIs(url: string, host: string): boolean {
+  const start = url.indexOf('//') + 2;
+  const from = url.startsWith('www.', start) || url.startsWith('WWW.', start) ? start + 4 : start;
+  if (url.slice(from, from + host.length).toLowerCase() !== host) return false;
+  const next = url[from + host.length];
+  return next === undefined || next === '/' || next === '?' || next === '#' || next === ':';
 }
 
 function add(map: Map<string, SiteTarget[]>, key: string, target: SiteTarget): void {
