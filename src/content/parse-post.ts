@@ -1,6 +1,6 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
-import { DateError, impossibleDate, readHugoDate } from './hugo.ts';
+import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
 import {
@@ -85,12 +85,15 @@ export function parsePost(path: string, source: string): ParseOutcome {
     return { post: null, problems };
   }
 
+  // A YAML or TOML parser rolls 2026-13-45 over into 2027, where Hugo refuses it. Such a day is rare:
+  // the front matter is searched for one once, and a field's own line only when there is one.
+  const rolledOver = hasImpossibleDate(source.slice(0, source.length - front.body.length));
   const readDate = (field: string): Date | null => {
     const line = () => fieldLine(source, field, front.bodyLine) ?? 1;
     try {
       const date = readHugoDate(data[field], field);
-      // A YAML or TOML parser rolls 2026-13-45 over into 2027: Hugo refuses it.
-      const written = date ? impossibleDate(source.split('\n', line())[line() - 1] ?? '') : null;
+      const written =
+        date && rolledOver ? impossibleDate(source.split('\n', line())[line() - 1] ?? '') : null;
       if (written) throw new DateError(`\`${field}\` is "${written}", which is not a real date`);
       return date;
     } catch (error) {

@@ -82,11 +82,12 @@ export class SiteMap {
    * a URL under the site's base URL, or a path relative to the linking page; aliases count.
    */
   pageAt(url: string, from: PlacedPage): SiteTarget | null {
+    // Most links lead elsewhere: a look at the scheme and host spares them the rest.
+    const web = url.startsWith('http://') || url.startsWith('https://') || /^https?:\/\//i.test(url);
+    if (web && (this.#baseHost === null || !hostIs(url, this.#baseHost))) return null;
     const bare = url.replace(/[?#].*$/, '');
     let path: string | null = null;
     if (/^https?:\/\//i.test(bare)) {
-      // Most links lead elsewhere: a look at the host spares them a URL parser each.
-      if (this.#baseHost === null || !hostIs(bare, this.#baseHost)) return null;
       const parsed = parseBase(bare);
       if (!parsed || parsed.host !== this.#baseHost) return null;
       path = parsed.path || '/';
