@@ -131,6 +131,11 @@ describe('More from this talk', () => {
     await postResources(deps)({
       ack: log.fn('ack'),
       respond: log.fn('respond'),
+      action: { value: '/posts/qcon-how-did-i-get-here/' },
+    } as Args);
+    await postResources(deps)({
+      ack: log.fn('ack'),
+      respond: log.fn('respond'),
       action: { value: 'qcon-how-did-i-get-here' },
     } as Args);
     await postResources(deps)({
@@ -138,8 +143,13 @@ describe('More from this talk', () => {
       respond: log.fn('respond'),
       action: { value: 'no-such-talk' },
     } as Args);
-    const [found, missing] = log.argsOf('respond') as Array<{ text: string; blocks: unknown[] }>;
-    assert.match(JSON.stringify(found?.blocks), /Kyle Kingsbury/);
+    const [found, bySlug, missing] = log.argsOf('respond') as Array<{ text: string; blocks: unknown[] }>;
+    assert.match(JSON.stringify(found?.blocks), /Kyle Kingsbury/, "by the post's id, as buttons carry it");
+    assert.match(
+      JSON.stringify(bySlug?.blocks),
+      /Kyle Kingsbury/,
+      'by slug, as buttons posted before ids did',
+    );
     assert.match(missing?.text ?? '', /no longer in the library/);
   });
 });
