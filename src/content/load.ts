@@ -211,10 +211,13 @@ function reportUnknownShortcodes(post: ParsedPost, known: ReadonlySet<string>, p
 }
 
 /** The post's terms in every taxonomy the site has (tags and categories by default), as its tags. */
-function tagsOf(post: ParsedPost, site: SiteConfig): string[] {
+function tagsOf(post: ParsedPost, site: SiteConfig): readonly string[] {
+  const plurals = Object.values(site.taxonomies).map((plural) => plural.toLowerCase());
+  // Most sites have only Hugo's default taxonomies, and most posts only tags: no copy then.
+  if (plurals.includes('tags') && plurals.every((p) => p === 'tags' || !post.terms[p])) return post.tags;
   const tags = new Set<string>();
-  for (const plural of Object.values(site.taxonomies))
-    for (const term of post.terms[plural.toLowerCase()] ?? []) tags.add(term);
+  for (const plural of plurals)
+    for (const term of plural === 'tags' ? post.tags : (post.terms[plural] ?? [])) tags.add(term);
   return [...tags];
 }
 

@@ -181,7 +181,9 @@ const titleExample: Record<string, string> = {
 };
 
 // Fields that are lists of words but no taxonomy, so never searched as tags.
+// `tags` is read on its own (every post has it); the others are lists of words but no taxonomy.
 const notTerms = new Set([
+  'tags',
   'aliases',
   'title',
   'description',
@@ -197,10 +199,12 @@ const notTerms = new Set([
   'outputs',
 ]);
 
-/** Every front matter field that could be a taxonomy (a word or a list of words), keys lower-cased. */
+/** Every front matter field but `tags` that could be a taxonomy (a word or a list of words), keys lower-cased. */
 function termsOf(data: Record<string, unknown>): Record<string, string[]> {
   const terms: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
+    const value = data[key];
+    if (typeof value !== 'string' && !Array.isArray(value)) continue;
     const name = key.toLowerCase();
     // A taxonomy is a list (`tags = ["a"]`); one term alone is written under a plural name (`series: x`).
     const single = typeof value === 'string' && name.endsWith('s') && !notTerms.has(name);

@@ -22,6 +22,7 @@ export class SiteMap {
   readonly #byContent = new Map<string, SiteTarget[]>();
   readonly #byName = new Map<string, SiteTarget[]>();
   readonly #byPath = new Map<string, SiteTarget>();
+  readonly #sectionsSeen = new Set<string>();
   readonly #basePath: string;
   readonly #baseHost: string | null;
 
@@ -37,7 +38,11 @@ export class SiteMap {
       add(this.#byName, page.slug.toLowerCase(), target);
       for (const path of [page.id, ...page.aliases])
         if (!this.#byPath.has(path)) this.#byPath.set(path, target);
-      if (page.place.section) this.#addSection([page.place.section], page.place.language, rules);
+      const section = `${page.place.language}/${page.place.section}`;
+      if (page.place.section && !this.#sectionsSeen.has(section)) {
+        this.#sectionsSeen.add(section);
+        this.#addSection([page.place.section], page.place.language, rules);
+      }
     }
     for (const file of sectionFiles) {
       const place = placeOf(file, rules);
