@@ -119,7 +119,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     warn: (message) => logger.warn(message),
     saveDelayMs: appSaveDelayMs,
   });
-  const load = () => loadContent(contentDir, { baseUrl: siteBaseUrl, cache });
+  // Only SITE_BASE_URL is passed on: each load reads the site's configuration afresh, so a commit that
+  // changes `baseURL` moves the links with it.
+  const load = () => loadContent(contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();
   // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();

@@ -1,16 +1,8 @@
 import toml from 'toml';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ConfigFileError, jsonError, quoteHint } from './syntax-errors.ts';
 
-/** A configuration file that could not be read, with the 1-based line where the parser knows it. */
-export class ConfigFileError extends Error {
-  override readonly name = 'ConfigFileError';
-  constructor(
-    message: string,
-    readonly line: number | null,
-  ) {
-    super(message);
-  }
-}
+export { ConfigFileError };
 
 /** The formats Hugo reads configuration in, by file extension. */
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
@@ -49,44 +41,20 @@ function parseAny(text: string, format: ConfigFormat): unknown {
       return parseYaml(text);
     } catch (error) {
       if (!(error instanceof YAMLParseError)) throw error;
-      throw yamlError(error, text, 0);
+      throw yamlError(error, text);
     }
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw jsonError(error, text, 0);
+    throw jsonError(error, text);
   }
 }
 
-/**
- * A YAML error as a writer can act on it: its line (moved by `lineOffset`, the lines before the text),
- * and for the commonest slip (`title: Pony: the good parts`) the fix: quote the value.
- */
-export function yamlError(error: YAMLParseError, text: string, lineOffset: number): ConfigFileError {
+/** A YAML error as a writer can act on it: its line, and for `title: Pony: the good parts` the fix (quote it). */
+function yamlError(error: YAMLParseError, text: string): ConfigFileError {
   const line = error.linePos?.[0]?.line ?? null;
   const summary = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
-  const source = line === null ? '' : (text.split('\n')[line - 1] ?? '');
-  const colonValue = /^\s*(?:-\s+)?([\w.-]+):\s+([^'"\s].*:\s.*)$/.exec(source);
-  const hint = colonValue
-    ? `: the value of \`${colonValue[1]}\` holds ": "; put it in quotes, e.g. ${colonValue[1]}: "${colonValue[2]?.trim().replace(/"/g, '\\"')}"`
-    : '';
-  return new ConfigFileError(`invalid YAML: ${summary}${hint}`, line === null ? null : line + lineOffset);
-}
-
-/** A JSON error with its line and column (the engine gives a character position). */
-export function jsonError(error: unknown, text: string, lineOffset: number): ConfigFileError {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const summary = message
-    .replace(/\s*(?:in JSON )?at position \d+.*$/, '')
-    .replace(/\s*\(line \d+ column \d+\)$/, '');
-  const at = position === undefined ? text.length : Number(position);
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return new ConfigFileError(
-    `invalid JSON: ${summary || 'syntax error'} at line ${line + lineOffset}, column ${column}`,
-    line + lineOffset,
-  );
+  const hint = line === null ? null : quoteHint(text.split('\n')[line - 1] ?? '');
+  return new ConfigFileError(`invalid YAML: ${summary}${hint ?? ''}`, line);
 }

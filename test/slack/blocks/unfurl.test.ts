@@ -10,6 +10,10 @@ function link(title: string, url: string, kind: ResourceKind, line: number): Lin
 
 function post(links: readonly Link[], more: Partial<Post> = {}): Post {
   return {
+    id: '/posts/raft-in-five-minutes/',
+    language: 'en',
+    aliases: [],
+    pageLinks: [],
     slug: 'raft-in-five-minutes',
     title: 'Raft in Five Minutes',
     description: 'How a cluster agrees on a log, told with one whiteboard.',
