@@ -1,12 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
-import { instrumentApp, markDeduped } from '../ops/instrument.ts';
 import type { TalkbotMetrics } from '../ops/metrics.ts';
 import { dropRedeliveredEvents, type EventDedupe, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
+import { instrumentApp, markDeduped } from './instrument.ts';
+import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
-import { slackErrorCode } from './slack-errors.ts';
 
 /** How the app reaches Slack (or the local stand-in, which speaks Socket Mode). */
 export type SlackTransport =
@@ -140,6 +140,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
+    // The error handler is given the request's body, so it can tell the user who asked.
+    extendedErrorHandler: true,
   } as const;
   const app =
     transport.kind === 'socket'
@@ -164,9 +166,6 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     }),
   );
   registerListeners(app, options.deps);
-  app.error(async (error) => {
-    const code = slackErrorCode(error.original ?? error) ?? error.code;
-    logger.error(`unhandled error in a listener (${code}): ${error.message}`);
-  });
+  app.error(listenerErrorHandler(app.client));
   return app;
 }

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fleetParts } from '../../src/ops/fleet.ts';
 import type { Library } from '../../src/search/library.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { TipScheduler } from '../../src/tips/scheduler.ts';
+import { fleetParts } from '../../src/wiring/fleet.ts';
 import { berlinWeekdays, loadSite } from './helpers.ts';
 
 /** A replica's scheduler on a store, posting into `posted`, logging into `logs`. */
@@ -18,9 +18,12 @@ function replica(store: Store, library: Library, posted: string[], logs: string[
     ...berlinWeekdays,
     channel: 'C0TIPS',
     library: () => library,
-    post: async (_channel, message) => {
-      posted.push(message.text);
+    poster: {
+      post: async (_channel, message) => {
+        posted.push(message.text);
+      },
     },
+    errorCode: () => null,
     logger,
     claims: fleet.claims,
     onSlot: fleet.onSlot,

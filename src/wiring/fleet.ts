@@ -1,9 +1,9 @@
 import type { Logger } from '@slack/bolt';
+import { TalkbotMetrics } from '../ops/metrics.ts';
 import type { Library } from '../search/library.ts';
 import { FleetDedupe } from '../slack/fleet-dedupe.ts';
 import type { Store } from '../store/index.ts';
 import type { SlotClaims, SlotResult } from '../tips/scheduler.ts';
-import { TalkbotMetrics } from './metrics.ts';
 
 /** What the app and the scheduler take from the store, each store error counted in the metrics. */
 export interface FleetParts {
