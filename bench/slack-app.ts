@@ -4,6 +4,8 @@ import type { Library } from '../src/search/library.ts';
 import { LibraryStore } from '../src/slack/library-store.ts';
 import { RedactingLogger } from '../src/slack/logger.ts';
 import { type SlackEndpoints, startAgainst } from '../src/slack/start-against.ts';
+import type { Store } from '../src/store/index.ts';
+import { fleetParts } from '../src/wiring/fleet.ts';
 
 export type { SlackEndpoints };
 
@@ -25,6 +27,8 @@ export async function startApp(
   library: Library,
   slack: SlackEndpoints,
   transport: Transport,
+  /** With a store, the app is wired as `talkbot start` wires it: the fleet's dedupe, metrics, health. */
+  state: Store | null = null,
 ): Promise<RunningApp> {
   const store = new LibraryStore(library);
   const errors: string[] = [];
@@ -39,6 +43,7 @@ export async function startApp(
     logger,
     deps: { library: () => store.current, nextTip: () => null },
     retryConfig: { retries: 0 },
+    ...(state ? fleetParts(state, logger, () => store.current) : {}),
   });
   return { app, url, errors, stop: async () => void (await app.stop()) };
 }
