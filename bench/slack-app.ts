@@ -5,6 +5,7 @@ import { LibraryStore } from '../src/slack/library-store.ts';
 import { RedactingLogger } from '../src/slack/logger.ts';
 import { type SlackEndpoints, startAgainst } from '../src/slack/start-against.ts';
 import type { Store } from '../src/store/index.ts';
+import { TalkbotMetrics } from '../src/ops/metrics.ts';
 import { fleetParts } from '../src/wiring/fleet.ts';
 
 export type { SlackEndpoints };
@@ -43,7 +44,7 @@ export async function startApp(
     logger,
     deps: { library: () => store.current, nextTip: () => null },
     retryConfig: { retries: 0 },
-    ...(state ? fleetParts(state, logger, () => store.current) : {}),
+    ...(state ? fleetParts(state, logger, new TalkbotMetrics(() => store.current)) : {}),
   });
   return { app, url, errors, stop: async () => void (await app.stop()) };
 }

@@ -12,10 +12,11 @@ import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
-import { openStore, type Store } from './store/index.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './store/store.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
-import { describeStore, fleetParts } from './wiring/fleet.ts';
+import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
@@ -80,6 +81,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const stateOpening = openStore(config.store);
   // Awaited below; until then a failure to open must not count as unhandled.
   stateOpening.catch(() => {});
+  // The Library is read at each scrape, by then built.
+  const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
   await boltLoading;
   const state = await stateOpening;
@@ -113,7 +116,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
   };
   let scheduler: TipScheduler | null = null;
-  const fleet = fleetParts(state, logger, () => store.current);
+  const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
     config.mode === 'local'

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrate.ts';
+import { pingOf } from './ping.ts';
 import type { StoreTables } from './schema.ts';
 
 /** The embedded database's file name inside `TALKBOT_DATA_DIR`. */
@@ -15,7 +16,9 @@ const busyTimeoutMs = 5000;
 const migrateAttempts = 20;
 
 /** Opens (creating if needed) and migrates the embedded SQLite database in a data folder. */
-export async function openSqlite(dataDir: string): Promise<{ db: Kysely<StoreTables>; file: string }> {
+export async function openSqlite(
+  dataDir: string,
+): Promise<{ db: Kysely<StoreTables>; file: string; ping: () => Promise<boolean> }> {
   const file = join(dataDir, sqliteFileName);
   const { default: Database } = await import('better-sqlite3');
   let connection: InstanceType<typeof Database>;
@@ -48,7 +51,7 @@ export async function openSqlite(dataDir: string): Promise<{ db: Kysely<StoreTab
       });
     }
   }
-  return { db, file };
+  return { db, file, ping: pingOf(db as Kysely<unknown>) };
 }
 
 function isBusy(error: unknown): boolean {

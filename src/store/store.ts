@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
+// Types only: Kysely itself loads with the engine, on first use, so that importing the store costs nothing.
+import type { Kysely } from 'kysely';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
 import type { StoreTables } from './schema.ts';
@@ -40,18 +41,20 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.ts');
-    const db = await openPostgres(options.databaseUrl);
-    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl));
+    const { db, ping } = await openPostgres(options.databaseUrl);
+    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl), ping);
   }
   const { openSqlite } = await import('./sqlite.ts');
-  const { db, file } = await openSqlite(options.dataDir);
-  return storeOn(db, 'sqlite', file);
+  const { db, file, ping } = await openSqlite(options.dataDir);
+  return storeOn(db, 'sqlite', file, ping);
 }
 
-/** How long a health check waits for the database. */
-const pingTimeoutMs = 1000;
-
-function storeOn(db: Kysely<StoreTables>, engine: StoreEngine, location: string): Store {
+function storeOn(
+  db: Kysely<StoreTables>,
+  engine: StoreEngine,
+  location: string,
+  ping: () => Promise<boolean>,
+): Store {
   return {
     engine,
     location,
@@ -59,21 +62,7 @@ function storeOn(db: Kysely<StoreTables>, engine: StoreEngine, location: string)
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
     db,
-    ping: async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), pingTimeoutMs);
-      });
-      const query = sql`select 1`.execute(db).then(
-        () => true,
-        () => false,
-      );
-      try {
-        return await Promise.race([query, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    ping,
     close: () => db.destroy(),
   };
 }
