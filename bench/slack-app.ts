@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { Transport } from '../src/local/index.ts';
+import { TalkbotMetrics } from '../src/ops/metrics.ts';
 import type { Library } from '../src/search/library.ts';
 import { LibraryStore } from '../src/slack/library-store.ts';
 import { RedactingLogger } from '../src/slack/logger.ts';
 import { type SlackEndpoints, startAgainst } from '../src/slack/start-against.ts';
 import type { Store } from '../src/store/index.ts';
-import { TalkbotMetrics } from '../src/ops/metrics.ts';
 import { fleetParts } from '../src/wiring/fleet.ts';
 
 export type { SlackEndpoints };

@@ -19,6 +19,8 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     baseline: { type: 'string' },
+    /** `startup` or `load` for that figure alone. */
+    only: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -46,10 +48,12 @@ try {
     const module = (await import(join(values.baseline, 'bench/startup.ts'))) as { measureStartup: Measure };
     sides.unshift({ name: `baseline ${values.baseline}`, measure: module.measureStartup });
   }
+  const doStartup = values.only !== 'load';
+  const doLoad = values.only !== 'startup';
   const figures = new Map(
     sides.map((side) => [side.name, { first: [] as number[], restart: [] as number[] }]),
   );
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; doStartup && run < runs; run++) {
     for (const side of sides) {
       const cache = await mkdtemp(join(work, 'cache-'));
       const data = await mkdtemp(join(work, 'data-'));
@@ -63,7 +67,7 @@ try {
   }
   const traffic = { queries, requests: 2000, senders: 50, warmup: 50 };
   const loads = [];
-  for (let run = 0; run < 2; run++) {
+  for (let run = 0; doLoad && run < 2; run++) {
     for (const store of ['none', 'postgres'] as const) {
       const url = store === 'postgres' ? await server.createDatabase(`bench${run}`) : null;
       const load = await loadTest(work, root, traffic, url);

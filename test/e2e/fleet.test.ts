@@ -148,6 +148,13 @@ for (const engine of ['postgres', 'sqlite'] as const) {
         return metricValue(metrics.body, 'talkbot_retries_deduped_total') === 1;
       });
       assert.equal(repliesTo(record.ts).length, 1);
+      const first = (await getText(`${replica(0).base}/metrics`)).body;
+      const second = (await getText(`${replica(1).base}/metrics`)).body;
+      assert.equal(metricValue(first, 'talkbot_requests_total', { kind: 'event', outcome: 'answered' }), 1);
+      assert.equal(metricValue(first, 'talkbot_ack_seconds_count', { kind: 'event' }), 1);
+      assert.equal(metricValue(first, 'talkbot_answer_seconds_count', { kind: 'event' }), 1);
+      assert.equal(metricValue(second, 'talkbot_requests_total', { kind: 'event', outcome: 'deduped' }), 1);
+      assert.equal(metricValue(second, 'talkbot_requests_total', { kind: 'event', outcome: 'answered' }), 0);
     });
 
     it(`answers once one event delivered to all ${count} replicas at the same moment`, async () => {

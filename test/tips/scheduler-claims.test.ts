@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { TalkbotMetrics } from '../../src/ops/metrics.ts';
 import type { Library } from '../../src/search/library.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { TipScheduler } from '../../src/tips/scheduler.ts';
-import { TalkbotMetrics } from '../../src/ops/metrics.ts';
 import { fleetParts } from '../../src/wiring/fleet.ts';
 import { berlinWeekdays, loadSite } from './helpers.ts';
 
