@@ -87,6 +87,11 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   await boltLoading;
   const state = await stateOpening;
   logger.info(describeStore(state));
+  if (state.unknownMigrations.length > 0) {
+    logger.warn(
+      `the store was migrated by a newer talkbot (${state.unknownMigrations.join(', ')}): carrying on, as migrations only add`,
+    );
+  }
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from './errors.ts';
-import { migrateToLatest } from './migrate.ts';
+import { type MigrationReport, migrateToLatest } from './migrate.ts';
 import { pingOf } from './ping.ts';
 import type { StoreTables } from './schema.ts';
 
@@ -18,7 +18,12 @@ const migrateAttempts = 20;
 /** Opens (creating if needed) and migrates the embedded SQLite database in a data folder. */
 export async function openSqlite(
   dataDir: string,
-): Promise<{ db: Kysely<StoreTables>; file: string; ping: () => Promise<boolean> }> {
+): Promise<{
+  db: Kysely<StoreTables>;
+  file: string;
+  ping: () => Promise<boolean>;
+  migrations: MigrationReport;
+}> {
   const file = join(dataDir, sqliteFileName);
   const { default: Database } = await import('better-sqlite3');
   let connection: InstanceType<typeof Database>;
@@ -34,9 +39,10 @@ export async function openSqlite(
     });
   }
   const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: connection }) });
+  let migrations: MigrationReport;
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateToLatest(db as Kysely<unknown>);
+      migrations = await migrateToLatest(db as Kysely<unknown>);
       break;
     } catch (error) {
       // Kysely's SQLite migrator takes no lock of its own: two processes starting together can collide on
@@ -51,7 +57,7 @@ export async function openSqlite(
       });
     }
   }
-  return { db, file, ping: pingOf(db as Kysely<unknown>) };
+  return { db, file, ping: pingOf(db as Kysely<unknown>), migrations };
 }
 
 function isBusy(error: unknown): boolean {

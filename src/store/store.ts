@@ -17,6 +17,8 @@ export interface Store {
   readonly engine: StoreEngine;
   /** Where the data is, fit to print: the SQLite file, or the PostgreSQL URL without its password. */
   readonly location: string;
+  /** Migrations the database has that this version does not know: a newer talkbot migrated it. */
+  readonly unknownMigrations: readonly string[];
   /** This process's name in claims: host and process id. */
   readonly replica: string;
   /** Fleet-wide memory of Slack event ids being answered. */
@@ -41,12 +43,12 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.ts');
-    const { db, ping } = await openPostgres(options.databaseUrl);
-    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl), ping);
+    const { db, ping, migrations } = await openPostgres(options.databaseUrl);
+    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl), ping, migrations.unknown);
   }
   const { openSqlite } = await import('./sqlite.ts');
-  const { db, file, ping } = await openSqlite(options.dataDir);
-  return storeOn(db, 'sqlite', file, ping);
+  const { db, file, ping, migrations } = await openSqlite(options.dataDir);
+  return storeOn(db, 'sqlite', file, ping, migrations.unknown);
 }
 
 function storeOn(
@@ -54,10 +56,12 @@ function storeOn(
   engine: StoreEngine,
   location: string,
   ping: () => Promise<boolean>,
+  unknownMigrations: readonly string[],
 ): Store {
   return {
     engine,
     location,
+    unknownMigrations,
     replica: `${hostname()}:${process.pid}`,
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
