@@ -16,9 +16,7 @@ const busyTimeoutMs = 5000;
 const migrateAttempts = 20;
 
 /** Opens (creating if needed) and migrates the embedded SQLite database in a data folder. */
-export async function openSqlite(
-  dataDir: string,
-): Promise<{
+export async function openSqlite(dataDir: string): Promise<{
   db: Kysely<StoreTables>;
   file: string;
   ping: () => Promise<boolean>;
