@@ -3,9 +3,13 @@ import { loadContent } from '../src/content/load.ts';
 import { SlackStandIn } from '../src/local/index.ts';
 import { Library } from '../src/search/library.ts';
 import { openStore } from '../src/store/index.ts';
+import {
+  testSigningSecret as benchSigningSecret,
+  type SlackEndpoints,
+  startAppAgainst,
+} from '../test/e2e/harness.ts';
 import { median, percentile, round } from './measure.ts';
 import type { BenchQuery } from './queries.ts';
-import { benchSigningSecret, type SlackEndpoints, startApp } from './slack-app.ts';
 
 // The Slack-facing test runs in two processes, as in production: the app (with its Library) in one,
 // Slack's stand-in and the 50 senders in the other, talking over loopback HTTP. The parent relays:
@@ -72,7 +76,11 @@ export async function runLoadApp(root: string, databaseUrl: string | null = null
   const { endpoints } = (await nextMessage('endpoints')) as unknown as { endpoints: SlackEndpoints };
   const library = new Library(await loadContent(root));
   const state = databaseUrl ? await openStore({ databaseUrl, dataDir: '' }) : null;
-  const running = await startApp(library, endpoints, 'http', state);
+  const running = await startAppAgainst(library, endpoints, 'http', {
+    logLevel: 'error',
+    tips: false,
+    state,
+  });
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   post({ type: 'app', appUrl: running.url, posts: library.posts.length });
   await nextMessage('reset');
@@ -83,7 +91,7 @@ export async function runLoadApp(root: string, databaseUrl: string | null = null
   post({
     type: 'stall',
     maxStallMs: round(stalls.max / 1e6, 1),
-    errors: running.errors.length,
+    errors: running.logs.length,
     cpuMs: cpuMs(cpu),
   });
   await nextMessage('stop');
