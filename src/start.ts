@@ -5,7 +5,7 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
-import { describeStore, fleetParts } from './ops/fleet.ts';
+
 import { Library } from './search/library.ts';
 import { createSlackApp, type ExtraRoute, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
@@ -16,9 +16,11 @@ import { locateContent, unfurlDomain } from './sources/content-source.ts';
 import type { Commit } from './sources/git-checkout.ts';
 import { type GitSettings, redactUrl } from './sources/git-settings.ts';
 import type { GitSource } from './sources/git-source.ts';
-import { openStore, type Store } from './store/index.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './store/store.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 import { FleetContent } from './wiring/fleet-content.ts';
 import { gitWebhookRoute } from './wiring/git-webhook-route.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
@@ -128,10 +130,17 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const stateOpening = openStore(config.store);
   // Awaited below; until then a failure to open must not count as unhandled.
   stateOpening.catch(() => {});
+  // The Library is read at each scrape, by then built.
+  const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
   await boltLoading;
   const state = await stateOpening;
   logger.info(describeStore(state));
+  if (state.unknownMigrations.length > 0) {
+    logger.warn(
+      `the store was migrated by a newer talkbot (${state.unknownMigrations.join(', ')}): carrying on, as migrations only add`,
+    );
+  }
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -168,7 +177,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     contentSource: () => git?.status() ?? null,
   };
   let scheduler: TipScheduler | null = null;
-  const fleet = fleetParts(state, logger, () => store.current);
+  const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
     config.mode === 'local'

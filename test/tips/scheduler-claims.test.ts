@@ -3,17 +3,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fleetParts } from '../../src/ops/fleet.ts';
+import { TalkbotMetrics } from '../../src/ops/metrics.ts';
 import type { Library } from '../../src/search/library.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { TipScheduler } from '../../src/tips/scheduler.ts';
+import { fleetParts } from '../../src/wiring/fleet.ts';
 import { berlinWeekdays, loadSite } from './helpers.ts';
 
 /** A replica's scheduler on a store, posting into `posted`, logging into `logs`. */
 function replica(store: Store, library: Library, posted: string[], logs: string[]) {
   const logger = new RedactingLogger('info', [], (line) => logs.push(line));
-  const fleet = fleetParts(store, logger, () => library);
+  const fleet = fleetParts(store, logger, new TalkbotMetrics(() => library));
   const scheduler = new TipScheduler({
     ...berlinWeekdays,
     channel: 'C0TIPS',

@@ -36,7 +36,8 @@ async function until(
 /** Reads the tip claims, whatever the engine. */
 type ClaimRows = () => Promise<{ slot_at: number | string; claimed_by: string; posted_at: unknown }[]>;
 
-for (const engine of ['postgres', 'sqlite'] as const) {
+/** The fleet's tests on one engine: three replicas on PostgreSQL, two on one embedded data folder. */
+export function fleetSuite(engine: 'postgres' | 'sqlite'): void {
   const count = engine === 'postgres' ? 3 : 2;
   const where = engine === 'postgres' ? 'one PostgreSQL database' : 'one embedded data folder';
   describe(`a fleet of ${count} replicas on ${where}`, { timeout: 180_000 }, () => {
@@ -148,6 +149,13 @@ for (const engine of ['postgres', 'sqlite'] as const) {
         return metricValue(metrics.body, 'talkbot_retries_deduped_total') === 1;
       });
       assert.equal(repliesTo(record.ts).length, 1);
+      const first = (await getText(`${replica(0).base}/metrics`)).body;
+      const second = (await getText(`${replica(1).base}/metrics`)).body;
+      assert.equal(metricValue(first, 'talkbot_requests_total', { kind: 'event', outcome: 'answered' }), 1);
+      assert.equal(metricValue(first, 'talkbot_ack_seconds_count', { kind: 'event' }), 1);
+      assert.equal(metricValue(first, 'talkbot_answer_seconds_count', { kind: 'event' }), 1);
+      assert.equal(metricValue(second, 'talkbot_requests_total', { kind: 'event', outcome: 'deduped' }), 1);
+      assert.equal(metricValue(second, 'talkbot_requests_total', { kind: 'event', outcome: 'answered' }), 0);
     });
 
     it(`answers once one event delivered to all ${count} replicas at the same moment`, async () => {
@@ -173,7 +181,7 @@ for (const engine of ['postgres', 'sqlite'] as const) {
 
     it(`posts each tip slot once, also after a replica is SIGKILLed${engine === 'postgres' ? ' and after the database restarts' : ''}`, async () => {
       // Healthy fleet: a few slots, each claimed and posted by one replica.
-      await until('three tip slots posted', async () => (await claims()).filter((c) => c.posted).length >= 3);
+      await until('two tip slots posted', async () => (await claims()).filter((c) => c.posted).length >= 2);
       let seen = await claims();
       assert.equal(tipPosts().length, seen.filter((c) => c.posted).length, 'one post per posted claim');
 
@@ -182,8 +190,8 @@ for (const engine of ['postgres', 'sqlite'] as const) {
       replica(0).child.kill('SIGKILL');
       await replica(0).exited;
       await until(
-        'three slots after the kill posted',
-        async () => (await claims()).filter((c) => c.posted && c.slot > killedAt).length >= 3,
+        'two slots after the kill posted',
+        async () => (await claims()).filter((c) => c.posted && c.slot > killedAt + slotMs).length >= 2,
       );
       seen = await claims();
       const afterKill = seen.filter((c) => c.slot > killedAt + slotMs);
@@ -218,8 +226,8 @@ for (const engine of ['postgres', 'sqlite'] as const) {
       await postgres.startServer();
       const backAt = Date.now();
       await until(
-        'two slots after the restart posted',
-        async () => (await claims()).filter((c) => c.posted && c.slot > backAt).length >= 2,
+        'a slot after the restart posted',
+        async () => (await claims()).filter((c) => c.posted && c.slot > backAt).length >= 1,
       );
       seen = await claims();
       assert.equal(tipPosts().length, seen.filter((c) => c.posted).length, 'one post per posted claim');
