@@ -4,8 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** Where the forge posts its push notifications. */
 export const gitWebhookPath = '/hooks/git';
 
-/** A push notification is a few kilobytes; anything far larger is not one. */
-const maxBodyBytes = 1024 * 1024;
+/**
+ * A push notification is mostly a few kilobytes, but lists up to 20 commits with their files: a generous
+ * bound, far under what would strain memory. Anything larger is refused (polling still finds the push).
+ */
+export const maxWebhookBytes = 5 * 1024 * 1024;
 
 /** Which forge's scheme verified a call, or why none did. */
 export type WebhookVerdict = 'github' | 'gitlab' | 'unsigned' | 'forged';
@@ -65,7 +68,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > maxWebhookBytes) {
         resolve(null);
         req.destroy();
         return;
@@ -91,7 +94,7 @@ export function gitWebhookHandler(
       (body) => {
         if (body === null) {
           options.logger.warn(
-            `refused a call to ${gitWebhookPath} with a body over ${maxBodyBytes} bytes (413)`,
+            `refused a call to ${gitWebhookPath} with a body over ${maxWebhookBytes} bytes (413)`,
           );
           reply(res, 413, { ok: false, error: 'too_large' });
           return;
