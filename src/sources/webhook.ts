@@ -66,15 +66,18 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxWebhookBytes) {
+        // Stop keeping it; the 413 is sent, then the connection closed, so the rest is never read.
+        req.off('data', onData);
+        req.pause();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -96,6 +99,8 @@ export function gitWebhookHandler(
           options.logger.warn(
             `refused a call to ${gitWebhookPath} with a body over ${maxWebhookBytes} bytes (413)`,
           );
+          res.setHeader('connection', 'close');
+          res.once('finish', () => req.destroy());
           reply(res, 413, { ok: false, error: 'too_large' });
           return;
         }
