@@ -11,7 +11,6 @@ import {
   blockActionsPayload,
   buttonToClick,
   eventCallback,
-  linkSharedEvent,
   richTextBlocks,
   slashCommandFields,
   typedMessageEvent,
@@ -22,7 +21,6 @@ import { stopServer } from './server.ts';
 import type { DisconnectReason } from './socket-payloads.ts';
 import { type Parts, startParts } from './stand-in-parts.ts';
 import type { ApiCall, MessageRecord, StoreListener, WaitOptions } from './store.ts';
-import { linksToUnfurl } from './unfurls.ts';
 import { dmChannelFor, type Workspace } from './workspace.ts';
 
 export type { ButtonClickInput, SlashCommandInput, UserMessageInput };
@@ -139,26 +137,9 @@ export class SlackStandIn {
     input: UserMessageInput,
   ): Promise<{ record: MessageRecord; delivery?: Delivery; linkShared?: Delivery }> {
     const sent = await this.deliverUserMessage(input);
-    const linkShared = await this.shareLinks(sent.record);
-    return linkShared ? { ...sent, linkShared } : sent;
-  }
-
-  /** Sends `link_shared` for a message's links to the unfurl domains, as Slack does after posting it. */
-  private async shareLinks(record: MessageRecord): Promise<Delivery | undefined> {
-    const links = linksToUnfurl(record.text, this.workspace.unfurlDomains);
-    if (links.length === 0) return undefined;
-    this.parts.unfurls.share(record.channel, record.ts, links);
-    return this.deliverEvent(
-      linkSharedEvent({
-        channelId: record.channel,
-        userId: record.user,
-        messageTs: record.ts,
-        ...(record.thread_ts ? { threadTs: record.thread_ts } : {}),
-        links,
-        unfurlId: `${record.channel}.${record.ts.replace('.', '')}.${this.parts.ids.secret()}`,
-        eventTs: this.parts.ids.nextTs(),
-      }),
-    );
+    // Slack sends link_shared once the message is posted, after the message's own event.
+    const event = this.parts.unfurls.shareLinksOf(sent.record, this.workspace.unfurlDomains, this.parts.ids);
+    return event ? { ...sent, linkShared: await this.deliverEvent(event) } : sent;
   }
 
   private async deliverUserMessage(

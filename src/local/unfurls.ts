@@ -1,6 +1,8 @@
 import { checkBlocks, isJsonObject, type JsonObject, MAX_MESSAGE_BLOCKS } from './block-rules.ts';
 import { SlackApiError } from './errors.ts';
-import type { RecordStore } from './store.ts';
+import type { IdSource } from './ids.ts';
+import { linkSharedEvent } from './payloads.ts';
+import type { MessageRecord, RecordStore } from './store.ts';
 
 /** One link of a `link_shared` event, as Slack lists it: the registered domain and the URL as typed. */
 export interface SharedLink {
@@ -51,6 +53,22 @@ export class UnfurlBook {
   /** Notes that a `link_shared` for these links of a message was sent. */
   share(channel: string, ts: string, links: readonly SharedLink[]): void {
     this.#shared.set(`${channel} ${ts}`, new Set(links.map((link) => link.url)));
+  }
+
+  /** The `link_shared` event Slack sends for a posted message's links to the unfurl domains, noted as sent; null when none. */
+  shareLinksOf(record: MessageRecord, domains: readonly string[], ids: IdSource): JsonObject | null {
+    const links = linksToUnfurl(record.text, domains);
+    if (links.length === 0) return null;
+    this.share(record.channel, record.ts, links);
+    return linkSharedEvent({
+      channelId: record.channel,
+      userId: record.user,
+      messageTs: record.ts,
+      ...(record.thread_ts ? { threadTs: record.thread_ts } : {}),
+      links,
+      unfurlId: `${record.channel}.${record.ts.replace('.', '')}.${ids.secret()}`,
+      eventTs: ids.nextTs(),
+    });
   }
 
   /** `chat.unfurl` with `channel` + `ts`: checks each unfurl and records it on the message. */
