@@ -133,6 +133,13 @@ function slackMode(
       'is missing; copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or unset every SLACK_ variable to run locally',
     );
   }
+  if (requested === null && set.appToken === null && set.signingSecret === null) {
+    // Whoever followed the Socket Mode steps most likely forgot the app token: name both ways out.
+    throw new ConfigError(
+      'SLACK_APP_TOKEN',
+      'is missing, and so is SLACK_SIGNING_SECRET; set SLACK_APP_TOKEN (xapp-…, Basic Information → App-Level Tokens, scope connections:write) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information → App Credentials) for HTTP mode',
+    );
+  }
   const mode = requested ?? (set.appToken ? 'socket' : 'http');
   if (mode === 'socket' && set.appToken === null) {
     throw new ConfigError(

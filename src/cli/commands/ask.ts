@@ -4,7 +4,7 @@ import type { Library } from '../../search/library.ts';
 import { QueryError } from '../../search/query.ts';
 import { contentOptions, parseCommandArgs, positiveInteger } from '../args.ts';
 import { hitToJson } from '../json.ts';
-import { contentFlags, loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
 import { renderAnswerText } from '../text.ts';
 import type { CommandIO } from './io.ts';
 
@@ -37,7 +37,7 @@ export async function askCommand(
     return 0;
   }
   const limit = positiveInteger(values.limit, '--limit', 10, askUsage);
-  const library = await loadLibrary(contentFlags(values, config, io));
+  const library = await loadExistingLibrary(contentFlags(values, config, io));
   const answer = (query: string): string => {
     if (values.json) return `${JSON.stringify(answerJson(library, query, limit))}\n`;
     try {
@@ -53,7 +53,9 @@ export async function askCommand(
     return 0;
   }
   const lines = createInterface({ input: io.input, terminal: false });
-  if (!values.json) io.err('Type a query and press Enter (Ctrl-D to quit).\n');
+  // Only a person at a terminal is prompted: queries piped in are simply answered, one after another.
+  if (!values.json && (io.input as { isTTY?: boolean }).isTTY === true)
+    io.err('Type a query and press Enter (Ctrl-D to quit).\n');
   for await (const line of lines) io.out(answer(line));
   return 0;
 }

@@ -164,6 +164,18 @@ describe('renderHome', () => {
     const shown = allText(view);
     assert.ok(shown.includes('Reading tips are off.'));
     assert.ok(shown.includes('2 content problems'));
-    assert.ok(shown.includes('No talks yet.'));
+    assert.ok(shown.includes('No talks yet'));
+  });
+
+  it('says loudly that an empty content folder answers nothing, and what to do', () => {
+    const view = renderHome({ posts: [], totalPosts: 0, totalResources: 0, nextTip: null });
+    assert.deepEqual(checkMessage(view), []);
+    const shown = allText(view);
+    assert.ok(shown.includes('0 talks · 0 resources'));
+    assert.match(
+      shown,
+      /No talks yet\*: the content folder holds no posts, so every answer is "I found nothing"/,
+    );
+    assert.match(shown, /`CONTENT_DIR`/);
   });
 });
