@@ -36,6 +36,31 @@ export const drainMs = 7000;
 /** The playground channel that local mode's reading tips go to. */
 const localTipChannel = 'C0GENERAL';
 
+/** How the app reaches Slack: the configured tokens, or the stand-in's own in local mode. */
+function slackConnection(
+  config: Config,
+  standIn: SlackStandIn | null,
+): { botToken: string; transport: SlackTransport; apiUrl: string | null } {
+  if (config.mode === 'socket') {
+    return {
+      botToken: config.botToken,
+      transport: { kind: 'socket', appToken: config.appToken },
+      apiUrl: config.apiUrl,
+    };
+  }
+  if (config.mode === 'http') {
+    const transport = { kind: 'http', signingSecret: config.signingSecret, port: config.port } as const;
+    return { botToken: config.botToken, transport, apiUrl: config.apiUrl };
+  }
+  if (standIn === null)
+    throw new Error('local mode runs against the stand-in of Slack, which is not running');
+  return {
+    botToken: standIn.botToken,
+    transport: { kind: 'socket', appToken: standIn.appToken },
+    apiUrl: standIn.apiUrl,
+  };
+}
+
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
   await checkContentFolder(config.contentDir, 'CONTENT_DIR');
@@ -73,7 +98,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       ? undefined
       : ((await verifySlack({
           WebClient,
-          botToken: config.botToken ?? '',
+          botToken: config.botToken,
           appToken: config.mode === 'socket' ? config.appToken : null,
           apiUrl: config.apiUrl,
           logger,
@@ -118,22 +143,16 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           }),
         )
       : null;
-  const transport: SlackTransport = standIn
-    ? { kind: 'socket', appToken: standIn.appToken }
-    : config.mode === 'socket'
-      ? { kind: 'socket', appToken: config.appToken ?? '' }
-      : { kind: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
+  const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
-    botToken: standIn?.botToken ?? config.botToken ?? '',
-    transport,
-    apiUrl: standIn?.apiUrl ?? config.apiUrl,
+    ...slack,
     logger,
     deps,
     inFlight,
     ...(identity ? { identity } : {}),
   });
   try {
-    await (transport.kind === 'http' ? listening(config.port, app.start()) : app.start());
+    await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
