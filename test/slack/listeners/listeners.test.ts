@@ -44,7 +44,8 @@ describe('/talk', () => {
       logger: memoryLogger([]),
     } as Args);
     const [reply] = log.argsOf('respond') as Array<{ text: string }>;
-    assert.match(reply?.text ?? '', /under 200/);
+    assert.match(reply?.text ?? '', /the limit is 200/);
+    assert.doesNotMatch(JSON.stringify(reply), /try again/i, 'a mistake to fix, not a moment to wait');
   });
 
   it('logs the Slack error code and tells the user when answering fails', async () => {
@@ -145,11 +146,13 @@ describe('More from this talk', () => {
       ack: log.fn('ack'),
       respond: log.fn('respond'),
       action: { value: 'qcon-how-did-i-get-here' },
+      body: { container: { type: 'message', is_ephemeral: false } },
     } as Args);
     await postResources(deps)({
       ack: log.fn('ack'),
       respond: log.fn('respond'),
       action: { value: 'no-such-talk' },
+      body: { container: { type: 'message', is_ephemeral: true } },
     } as Args);
     const [found, missing] = log.argsOf('respond') as Array<{ text: string; blocks: unknown[] }>;
     assert.match(JSON.stringify(found?.blocks), /Kyle Kingsbury/);
