@@ -138,7 +138,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
               problems: store.current.problems,
             }),
             postTip: async () => {
-              await scheduler?.fire();
+              await scheduler?.fireToday();
             },
           }),
         )
