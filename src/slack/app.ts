@@ -2,9 +2,9 @@ import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
 import type { SlackIdentity } from './connect/verify-slack.ts';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
+import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
-import { slackErrorCode } from './slack-errors.ts';
 
 /** How the app reaches Slack (or the local stand-in, which speaks Socket Mode). */
 export type SlackTransport =
@@ -115,6 +115,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     clientOptions,
     ignoreSelf: true,
     ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
+    // The error handler is given the request's body, so it can tell the user who asked.
+    extendedErrorHandler: true,
   } as const;
   const app =
     transport.kind === 'socket'
@@ -130,9 +132,6 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
   if (options.inFlight) app.use(options.inFlight.middleware());
   app.use(dropRedeliveredEvents(new SeenEvents()));
   registerListeners(app, options.deps);
-  app.error(async (error) => {
-    const code = slackErrorCode(error.original ?? error) ?? error.code;
-    logger.error(`unhandled error in a listener (${code}): ${error.message}`);
-  });
+  app.error(listenerErrorHandler(app.client));
   return app;
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MessageRecord } from '../../src/local/index.ts';
-import { checkMessage } from '../../src/slack/blocks/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
+import { slackProblems } from '../helpers/slack-rules.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from './harness.ts';
 
 const asMessage = (r: MessageRecord) => ({ text: r.text, blocks: r.blocks }) as unknown as Message;
@@ -44,7 +44,7 @@ describe('paging and sharing an answer (tag:testing: 8 results, 2 pages)', () =>
     const back = await bot.slack.waitFor((r) => r === second && r.edits.length === 1);
     assert.match(visibleText(back), /page 1 of 2 · results 1–5 of 8/);
     assert.equal(back.thread_ts, mention.ts);
-    assert.deepEqual(checkMessage(asMessage(back)), []);
+    assert.deepEqual(slackProblems(asMessage(back)), []);
   });
 
   it('Share after paging shares the page the person sees, saying which page of how many for which query', async () => {
@@ -108,7 +108,7 @@ describe('what a newcomer types', () => {
       const user = `U0T${text.length}`;
       await bot.slack.slashCommand({ text, userId: user });
       const list = await bot.slack.waitFor((r) => r.ephemeralTo === user);
-      assert.deepEqual(checkMessage(asMessage(list)), []);
+      assert.deepEqual(slackProblems(asMessage(list)), []);
       const counts = [...visibleText(list).matchAll(/`tag:([^`]+)` (\d+)/g)].map((m) => Number(m[2]));
       assert.ok(counts.length > 5, visibleText(list));
       assert.deepEqual(
@@ -167,7 +167,7 @@ describe('More from this talk, on a talk with 300 links', () => {
       return { text: call?.args.text, blocks: call?.args.blocks } as unknown as Message;
     };
     for (let clicks = 0; clicks < 30; clicks += 1) {
-      assert.deepEqual(checkMessage(lastSent()), []);
+      assert.deepEqual(slackProblems(lastSent()), []);
       for (const m of visibleText(page).matchAll(/example\.org\/read\/(\d+)/g)) seen.add(m[1] ?? '');
       if (!buttonLabels(page).some((label) => label.startsWith('Next links'))) break;
       const edits = page.edits.length;
