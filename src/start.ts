@@ -1,6 +1,5 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
-import { checkContentFolder } from './content/check-folder.ts';
 import { formatProblem } from './content/format-problem.ts';
 import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
@@ -15,6 +14,7 @@ import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 

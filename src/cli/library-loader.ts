@@ -1,8 +1,8 @@
 import type { ContentConfig } from '../config.ts';
-import { checkContentFolder } from '../content/check-folder.ts';
 import { loadContent } from '../content/load.ts';
 import { ParseCache } from '../content/parse-cache.ts';
 import { Library } from '../search/library.ts';
+import { checkContentFolder } from '../wiring/check-content-folder.ts';
 import type { CommandIO } from './commands/io.ts';
 
 /** Where and how a command reads content. */

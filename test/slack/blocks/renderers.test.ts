@@ -87,7 +87,10 @@ describe('renderTip', () => {
         'From *Kyle Kingsbury* in *<https://example.com/posts/qcon/|QCon: How Did I Get Here?>*',
       ),
     );
-    assert.ok(shown.includes('<!date^1714986000^{date_short_pretty}|6 May 2024 09:00 UTC>'));
+    assert.ok(
+      shown.includes('<!date^1714986000^{date_short_pretty} at {time}|6 May 2024 09:00 UTC>'),
+      'the tip says its time',
+    );
     const last = message.blocks.at(-1);
     assert.ok(last?.type === 'actions');
     assert.deepEqual(last.elements[0], {
