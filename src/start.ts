@@ -139,8 +139,10 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
               resources: store.current.resources.length,
               problems: store.current.problems,
             }),
+            statusChanges: (listener) => store.subscribe(listener),
             postTip: async () => {
-              await scheduler?.fireToday();
+              const outcome = await scheduler?.fireToday();
+              return outcome?.status === 'posted' ? outcome.tip.at : null;
             },
           }),
         )
