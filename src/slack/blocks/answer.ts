@@ -120,7 +120,12 @@ function renderNoResults(result: SearchResult, options: AnswerOptions): Message 
       actions(
         'talk_suggestions',
         suggestions.map((suggestion, i) =>
-          button(suggestion, suggestionActionId(i), encodeAnswerRef({ query: suggestion, offset: 0 })),
+          button(
+            // A label is plain text, but `<!channel>` from content must not even look live; the value keeps it whole.
+            suggestion.replace(/</g, '‹').replace(/>/g, '›'),
+            suggestionActionId(i),
+            encodeAnswerRef({ query: suggestion, offset: 0 }),
+          ),
         ),
       ),
     );
