@@ -55,6 +55,7 @@ describe('talkbot ask in a pipeline', () => {
     assert.equal(run.stderr, '');
     assert.match(run.stdout, /for "jepsen"/);
     assert.match(run.stdout, /for "chaos engineering"/);
+    assert.match(run.stdout, /\n\n\d+ results? for "chaos engineering"/, 'a blank line between answers');
   });
 });
 

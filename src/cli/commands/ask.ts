@@ -48,15 +48,21 @@ export async function askCommand(
     }
   };
 
+  // In text, a blank line between answers shows where one ends; JSON stays one line per query.
+  let answered = 0;
+  const say = (query: string): void => {
+    io.out(`${answered > 0 && !values.json ? '\n' : ''}${answer(query)}`);
+    answered += 1;
+  };
   if (positionals.length > 0) {
-    for (const query of positionals) io.out(answer(query));
+    for (const query of positionals) say(query);
     return 0;
   }
   const lines = createInterface({ input: io.input, terminal: false });
   // Only a person at a terminal is prompted: queries piped in are simply answered, one after another.
   if (!values.json && (io.input as { isTTY?: boolean }).isTTY === true)
     io.err('Type a query and press Enter (Ctrl-D to quit).\n');
-  for await (const line of lines) io.out(answer(line));
+  for await (const line of lines) say(line);
   return 0;
 }
 
