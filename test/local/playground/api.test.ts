@@ -12,8 +12,7 @@ import {
   startPlayground,
 } from '../../../src/local/playground/index.ts';
 import { Library } from '../../../src/search/library.ts';
-import { createSlackApp } from '../../../src/slack/app.ts';
-import { silentLogger } from '../helpers.ts';
+import { startAppAgainst } from '../../e2e/harness.ts';
 
 /** One Server-Sent Event: its name and its JSON data. */
 interface ServerEvent {
@@ -105,15 +104,7 @@ async function startWithApp(
 ): Promise<{ standIn: SlackStandIn; app: App }> {
   const library = new Library(await loadContent('content'));
   const standIn = await startPlayground({ port: 0, status: () => statusOf(library), postTip });
-  const app = await createSlackApp({
-    botToken: standIn.botToken,
-    transport: { kind: 'socket', appToken: standIn.appToken },
-    apiUrl: standIn.apiUrl,
-    logger: silentLogger,
-    deps: { library: () => library, nextTip: () => null },
-    retryConfig: { retries: 0 },
-  });
-  await app.start();
+  const { app } = await startAppAgainst(library, standIn, 'socket', { logLevel: 'error', tips: false });
   return { standIn, app };
 }
 
