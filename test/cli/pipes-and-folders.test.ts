@@ -34,7 +34,7 @@ describe('talkbot ask in a pipeline', () => {
   it('ends quietly when the reader closes the pipe early (| head -1)', async () => {
     // Far more than a pipe holds, so talkbot is still writing when head has gone.
     const queries = join(await mkdtemp(join(tmpdir(), 'talkbot-queries-')), 'queries.txt');
-    await writeFile(queries, 'jepsen\n'.repeat(3000));
+    await writeFile(queries, 'jepsen\n'.repeat(800));
     const run = await pipeline(`node bin/talkbot.js ask --json --content ${content} < ${queries} | head -1`);
     await rm(dirname(queries), { recursive: true, force: true });
     assert.equal(run.codes, '0 0', run.stderr);
