@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MessageRecord } from '../../src/local/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
+import { defaultTipSchedule, defaultTipSeed, todaysSlot } from '../../src/tips/index.ts';
 import { slackProblems } from '../helpers/slack-rules.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from './harness.ts';
 
@@ -125,6 +126,42 @@ describe('what a newcomer types', () => {
     const reply = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0LONG');
     assert.match(reply.text, /That query is 279 characters long: the limit is 200/);
     assert.doesNotMatch(visibleText(reply), /try again/i);
+  });
+});
+
+describe('today’s tip and an empty content folder, through the real app', () => {
+  let bot: Running;
+  let empty: string;
+  before(async () => {
+    empty = await mkdtemp(join(tmpdir(), 'talkbot-empty-'));
+  });
+  after(async () => {
+    await bot?.stop();
+    await rm(empty, { recursive: true, force: true });
+  });
+
+  it('/talk tip shows the tip of today’s slot, with its time', async () => {
+    bot = await startTalkbotAgainstStandIn('socket', { contentDir: 'test/fixtures/sites/talks' });
+    const options = { schedule: defaultTipSchedule, timezone: 'UTC', seed: defaultTipSeed };
+    const slots = [todaysSlot(options, new Date())];
+    await bot.slack.slashCommand({ text: 'tip', userId: 'U0TIP' });
+    const tip = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0TIP');
+    slots.push(todaysSlot(options, new Date()));
+    const stamp = /<!date\^(\d+)\^\{date_short_pretty\} at \{time\}\|/.exec(visibleText(tip))?.[1];
+    assert.ok(stamp, 'the tip says its date and time');
+    assert.ok(
+      slots.some((slot) => slot !== null && String(slot.getTime() / 1000) === stamp),
+      'today’s slot',
+    );
+    await bot.stop();
+  });
+
+  it('the Home tab of a bot on an empty folder says so, with the count', async () => {
+    bot = await startTalkbotAgainstStandIn('socket', { contentDir: empty });
+    await bot.slack.openHome('U0HOME');
+    const home = JSON.stringify(await bot.slack.waitForHomeView('U0HOME'));
+    assert.match(home, /0 talks · 0 resources/);
+    assert.match(home, /No talks yet\*: the content folder holds no posts/);
   });
 });
 
