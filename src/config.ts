@@ -137,7 +137,7 @@ export function readConfig(env: Environment): Config {
   // Checked even when tips are off, so a typo is caught before someone turns them on.
   const tipSettings = readTipSettings(env);
   const common: CommonConfig = {
-    apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
+    apiUrl: withoutCredentials(httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true), 'SLACK_API_URL'),
     port: port(get('PORT')),
     ...readContentConfig(env),
     tips: tips(get('TIP_CHANNEL'), tipSettings),
@@ -243,6 +243,19 @@ function httpUrl(value: string | null, name: string, trailingSlash: boolean): st
   }
   const text = parsed.toString();
   return trailingSlash ? (text.endsWith('/') ? text : `${text}/`) : text.replace(/\/+$/, '');
+}
+
+/** A URL with `user:password@` is refused: Node's fetch will not send one, and printing it would leak the password. */
+function withoutCredentials(url: string | null, name: string): string | null {
+  if (url === null) return null;
+  const parsed = new URL(url);
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new ConfigError(
+      name,
+      'carries a user name or password, which is never sent; give the proxy its credentials another way (HTTPS_PROXY), and the URL without them',
+    );
+  }
+  return url;
 }
 
 function port(value: string | null): number {

@@ -156,6 +156,22 @@ describe('talkbot start with a token Slack rejects', () => {
 });
 
 describe('talkbot start with Slack out of reach', () => {
+  it('refuses a SLACK_API_URL that carries a password, without printing it', async () => {
+    const bot = spawnTalkbot(['start'], {
+      SLACK_BOT_TOKEN: strangerBot,
+      SLACK_SIGNING_SECRET: testSigningSecret,
+      SLACK_API_URL: 'http://proxyuser:hunter2-proxy-password@127.0.0.1:9/api/',
+      PORT: '0',
+      CONTENT_DIR: content,
+    });
+    assert.equal(await bot.exited, 1);
+    assert.match(
+      failureLines(bot.output()).join('\n'),
+      /^talkbot start: SLACK_API_URL: carries a user name or password/,
+    );
+    assertClean(bot.output(), ['hunter2-proxy-password', strangerBot, testSigningSecret]);
+  });
+
   it('says what it could not reach (SLACK_API_URL) and retries, with no stack trace', async () => {
     const port = await closedPort();
     const apiUrl = `http://127.0.0.1:${port}/api/`;

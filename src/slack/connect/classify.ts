@@ -77,7 +77,9 @@ function networkReason(error: unknown): string {
       if (known) return `${known}, ${current.code}`;
     }
     if (current.name === 'TimeoutError' || current.name === 'AbortError') return 'timed out';
-    if (typeof current.message === 'string' && current.message !== '') last = current.message;
+    // A URL in a message may carry `user:password@`: that part is never printed.
+    if (typeof current.message === 'string' && current.message !== '')
+      last = current.message.replace(/\/\/[^/@\s]*@/g, '//');
     current = (current.cause ?? current.original) as ErrorShape | undefined;
   }
   return last;

@@ -48,6 +48,12 @@ describe('what a failed startup call means', () => {
     ['a DNS failure', request({ code: 'ENOTFOUND' }), 'unreachable', /^host not found \(DNS\), ENOTFOUND$/],
     ['a reset connection', request({ code: 'UND_ERR_SOCKET' }), 'unreachable', /closed before an answer/],
     [
+      'a message holding a URL with a password',
+      request({ message: 'cannot fetch http://u:secret-pw@proxy.example/api/' }),
+      'unreachable',
+      /^cannot fetch http:\/\/proxy\.example\/api\/$/,
+    ],
+    [
       'a proxy’s certificate',
       request({ code: 'SELF_SIGNED_CERT_IN_CHAIN' }),
       'unreachable',
