@@ -212,6 +212,31 @@ describe('talkbot start with a setup mistake', () => {
     await slack.close();
   });
 
+  it('HTTP mode with good tokens checks them once, starts, and answers /talk', async () => {
+    const port = await closedPort();
+    const authTests = () => slack.calls.filter((c) => c.method === 'auth.test').length;
+    const before = authTests();
+    const bot = spawnTalkbot(['start'], {
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: testSigningSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      CONTENT_DIR: content,
+    });
+    try {
+      await bot.waitFor(/talkbot is running in HTTP mode/);
+      slack.appUrl = `http://127.0.0.1:${port}/slack/events`;
+      await slack.slashCommand({ text: 'jepsen', userId: 'U0HTTP' });
+      const answer = await slack.waitFor((r) => r.ephemeralTo === 'U0HTTP');
+      assert.match(answer.text, /Jepsen/i);
+      // Bolt was told who the bot is: no second auth.test of its own.
+      assert.equal(authTests() - before, 1);
+      assertClean(bot.output(), [slack.botToken, testSigningSecret]);
+    } finally {
+      bot.kill();
+    }
+  });
+
   it('local mode: PORT in use is named, with what to do', async () => {
     const bot = spawnTalkbot(['start'], { PORT: String(heldPort), CONTENT_DIR: content });
     assert.equal(await bot.exited, 1);
