@@ -8,6 +8,8 @@ import { startPlayground } from './local/playground/index.ts';
 
 import { Library } from './search/library.ts';
 import { createSlackApp, type ExtraRoute, loadBolt, type SlackTransport } from './slack/app.ts';
+import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
+import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
@@ -19,6 +21,7 @@ import type { GitSource } from './sources/git-source.ts';
 import type { Store } from './store/index.ts';
 import { openStore } from './store/store.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 import { FleetContent } from './wiring/fleet-content.ts';
@@ -115,6 +118,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     onCommit: (commit) => onNewCommit(commit),
   });
   const { contentDir, siteBaseUrl, git } = located;
+  // With a repository, CONTENT_DIR names the folder inside it.
+  await checkContentFolder(contentDir, 'CONTENT_DIR');
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
   const cache = new ParseCache(contentDir, {
     dir: config.cacheDir,
@@ -133,7 +138,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // The Library is read at each scrape, by then built.
   const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
-  await boltLoading;
+  const { WebClient } = await boltLoading;
   const state = await stateOpening;
   logger.info(describeStore(state));
   if (state.unknownMigrations.length > 0) {
@@ -152,6 +157,23 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
+  if (library.posts.length === 0) {
+    logger.warn(
+      `CONTENT_DIR "${contentDir}" holds no posts: every answer is "I found nothing" until posts are added there (they are picked up without a restart)`,
+    );
+  }
+
+  // Tokens are checked before anything listens, so a wrong one stops startup with a line saying which.
+  const identity =
+    config.mode === 'local'
+      ? undefined
+      : ((await verifySlack({
+          WebClient,
+          botToken: config.botToken,
+          appToken: config.mode === 'socket' ? config.appToken : null,
+          apiUrl: config.apiUrl,
+          logger,
+        })) ?? undefined);
 
   const reloader = new ContentReloader({
     contentDir,
@@ -182,21 +204,26 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const standIn =
     config.mode === 'local'
       ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-        await startPlayground({
-          port: config.port,
-          host: '127.0.0.1',
-          status: () => ({
-            contentDir,
-            posts: store.current.posts.length,
-            resources: store.current.resources.length,
-            problems: store.current.problems,
+        await listening(
+          config.port,
+          startPlayground({
+            port: config.port,
+            host: '127.0.0.1',
+            status: () => ({
+              contentDir,
+              posts: store.current.posts.length,
+              resources: store.current.resources.length,
+              problems: store.current.problems,
+            }),
+            statusChanges: (listener) => store.subscribe(listener),
+            postTip: async () => {
+              const outcome = await scheduler?.fireToday();
+              return outcome?.status === 'posted' ? outcome.tip.at : null;
+            },
+            // As `talkbot manifest` registers it: links to the blog unfurl in the playground as in Slack.
+            unfurlDomains: siteBaseUrl ? [unfurlDomain(siteBaseUrl)] : [],
           }),
-          postTip: async () => {
-            await scheduler?.fire();
-          },
-          // As `talkbot manifest` registers it: links to the blog unfurl in the playground as in Slack.
-          unfurlDomains: siteBaseUrl ? [unfurlDomain(siteBaseUrl)] : [],
-        })
+        )
       : null;
   const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
@@ -209,14 +236,15 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     dedupe: fleet.dedupe,
     metrics: fleet.metrics,
     storeHealth: fleet.storeHealth,
+    ...(identity ? { identity } : {}),
   });
   try {
-    await app.start();
+    await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
     await state.close();
-    throw error;
+    throw config.mode === 'socket' ? socketStartFailure(error) : error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
   // the app is ready without waiting for it: edits are picked up from when it is ready.

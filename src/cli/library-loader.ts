@@ -4,11 +4,14 @@ import { ParseCache } from '../content/parse-cache.ts';
 import { Library } from '../search/library.ts';
 import { locateContent } from '../sources/content-source.ts';
 import type { GitSettings } from '../sources/git-settings.ts';
+import { checkContentFolder } from '../wiring/check-content-folder.ts';
 import type { CommandIO } from './commands/io.ts';
 
 /** Where and how a command reads content. */
 export interface ContentFlags {
   readonly contentDir: string;
+  /** What chose the folder, to name in an error: the `--content` flag or `CONTENT_DIR`. */
+  readonly setting: string;
   readonly siteBaseUrl: string | null;
   readonly drafts: boolean;
   readonly future: boolean;
@@ -35,6 +38,7 @@ export function contentFlags(
 ): ContentFlags {
   return {
     contentDir: values.content ?? config.contentDir,
+    setting: values.content === undefined ? 'CONTENT_DIR' : '--content',
     siteBaseUrl: config.siteBaseUrl,
     drafts: values.drafts,
     future: values.future,
@@ -50,6 +54,7 @@ export function contentFlags(
  * a warning) when one is configured, and `baseURL` from the site's configuration unless SITE_BASE_URL is set.
  */
 export async function resolveContent(flags: ContentFlags): Promise<ContentFlags> {
+  if (flags.git === null && flags.siteBaseUrl !== null) return flags;
   const located = await locateContent({
     contentDir: flags.contentDir,
     siteBaseUrl: flags.siteBaseUrl,
@@ -59,7 +64,18 @@ export async function resolveContent(flags: ContentFlags): Promise<ContentFlags>
   return { ...flags, contentDir: located.contentDir, siteBaseUrl: located.siteBaseUrl, git: null };
 }
 
-/** Loads a content folder into a Library, as every command that answers queries does. */
+/**
+ * Loads a content folder that must be there into a Library, as every command that answers does: answers
+ * from a folder that is not there would all be "nothing found", and never say why.
+ */
+export async function loadExistingLibrary(unresolved: ContentFlags): Promise<Library> {
+  const flags = await resolveContent(unresolved);
+  // With a repository, CONTENT_DIR names the folder inside it.
+  await checkContentFolder(flags.contentDir, flags.setting);
+  return loadLibrary(flags);
+}
+
+/** Loads a content folder into a Library; a folder that cannot be read becomes its one problem. */
 export async function loadLibrary(unresolved: ContentFlags): Promise<Library> {
   const flags = await resolveContent(unresolved);
   const load = await loadContent(flags.contentDir, {

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
-import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
+import { nextSlot, pickTip, type Tip, type TipOptions, todaysSlot } from './pick-tip.ts';
 import { cronFor } from './slot-clock.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
@@ -117,6 +117,11 @@ export class TipScheduler {
   /** When the next tip is due, whether or not the schedule is running; null when it never runs again. */
   nextRun(): Date | null {
     return this.#job?.nextRun() ?? nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
+  }
+
+  /** Posts today's tip right away (see `todaysSlot`): the playground's "Post today's tip". */
+  fireToday(): Promise<TipOutcome> {
+    return this.fire(todaysSlot(this.#options, this.#now()) ?? this.#now());
   }
 
   /**
