@@ -30,6 +30,8 @@ export interface SlotClaims {
   claim(channel: string, slot: Date): Promise<boolean>;
   /** Records that the slot's tip was posted. */
   posted(channel: string, slot: Date): Promise<void>;
+  /** Who holds the claim of a slot whose post was never recorded, or null (unclaimed, or posted). */
+  unposted(channel: string, slot: Date): Promise<string | null>;
 }
 
 /** What a scheduled slot came to on this replica, for metrics. */
@@ -156,8 +158,25 @@ export class TipScheduler {
         );
       });
     }
+    if (claims) await this.#reportLostSlot(claims, slot);
     this.#options.onSlot?.(result);
     return result;
+  }
+
+  /**
+   * The winner of a slot says what became of the one before, if a replica claimed it and never recorded
+   * its post (it died, or Slack refused): that tip is skipped, not posted late. Said once, by one replica.
+   */
+  async #reportLostSlot(claims: SlotClaims, slot: Date): Promise<void> {
+    const { channel, logger, schedule, timezone } = this.#options;
+    const previous = cronFor(schedule, timezone).previousRuns(1, slot)[0];
+    if (previous === undefined) return;
+    const holder = await claims.unposted(channel, previous).catch(() => null);
+    if (holder !== null) {
+      logger.warn(
+        `reading tip for ${previous.toISOString()} was claimed by ${holder} but never recorded as posted (that replica died, or its post failed): skipped, not posted late`,
+      );
+    }
   }
 
   /**
