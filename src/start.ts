@@ -173,6 +173,10 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           appToken: config.mode === 'socket' ? config.appToken : null,
           apiUrl: config.apiUrl,
           logger,
+        }).catch(async (error: unknown) => {
+          // The store's connections would keep the process alive after the error is reported.
+          await state.close();
+          throw error;
         })) ?? undefined);
 
   const reloader = new ContentReloader({

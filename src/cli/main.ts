@@ -57,8 +57,8 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     if (
       error instanceof ConfigError ||
       error instanceof QueryError ||
-      error instanceof StoreError ||
-      error instanceof StartupError
+      error instanceof StartupError ||
+      error instanceof StoreError
     ) {
       io.err(`talkbot ${name}: ${error.message}\n`);
       return 1;

@@ -30,6 +30,8 @@ export interface SlotClaims {
   claim(channel: string, slot: Date): Promise<boolean>;
   /** Records that the slot's tip was posted. */
   posted(channel: string, slot: Date): Promise<void>;
+  /** Who holds the claim of a slot whose post was never recorded, or null (unclaimed, or posted). */
+  unposted(channel: string, slot: Date): Promise<string | null>;
 }
 
 /** What a scheduled slot came to on this replica, for metrics. */
@@ -161,13 +163,30 @@ export class TipScheduler {
         );
       });
     }
+    if (claims) await this.#reportLostSlot(claims, slot);
     this.#options.onSlot?.(result);
     return result;
   }
 
   /**
-   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does, and
-   * what the playground's "Post today's tip" does. A failed post is logged and returned, never thrown.
+   * The winner of a slot says what became of the one before, if a replica claimed it and never recorded
+   * its post (it died, or Slack refused): that tip is skipped, not posted late. Said once, by one replica.
+   */
+  async #reportLostSlot(claims: SlotClaims, slot: Date): Promise<void> {
+    const { channel, logger, schedule, timezone } = this.#options;
+    const previous = cronFor(schedule, timezone).previousRuns(1, slot)[0];
+    if (previous === undefined) return;
+    const holder = await claims.unposted(channel, previous).catch(() => null);
+    if (holder !== null) {
+      logger.warn(
+        `reading tip for ${previous.toISOString()} was claimed by ${holder} but never recorded as posted (that replica died, or its post failed): skipped, not posted late`,
+      );
+    }
+  }
+
+  /**
+   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does once
+   * its slot is its own. A failed post is logged and returned, never thrown.
    */
   async fire(at: Date = this.#now()): Promise<TipOutcome> {
     const { channel, logger } = this.#options;
