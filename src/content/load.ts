@@ -133,6 +133,14 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
         });
         continue;
       }
+      if (found.alsoNamed.length > 0) {
+        const all = [found.target, ...found.alsoNamed].map((t) => t.path).join(', ');
+        problems.push({
+          path: post.path,
+          line: raw.line,
+          message: `ref "${target}" names several pages (${all}): the link goes to ${found.target.path}; write the path of the one you mean`,
+        });
+      }
       const { id } = found.target;
       pageLinks.push({
         title: raw.title,
