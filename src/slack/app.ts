@@ -82,8 +82,9 @@ export interface BoltClasses {
 let bolt: Promise<BoltClasses> | undefined;
 
 /**
- * Loads Bolt (once). It takes about a fifth of a second, so it is loaded on first use rather than with
- * this module: startup calls this while worker threads parse the content, the CLI's other commands never.
+ * Loads Bolt (once). Loading it is a noticeable part of a start (see the README's Performance section), so
+ * it is loaded on first use rather than with this module: startup calls this while worker threads parse the
+ * content, the CLI's other commands never.
  */
 export function loadBolt(): Promise<BoltClasses> {
   bolt ??= import('@slack/bolt').then((module) => {
