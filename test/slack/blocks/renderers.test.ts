@@ -167,4 +167,13 @@ describe('renderHome', () => {
     assert.ok(shown.includes('2 content problems'));
     assert.ok(shown.includes('No talks yet.'));
   });
+
+  it("names the blog from its configuration's title, escaped for mrkdwn", () => {
+    const named = allText(
+      renderHome({ posts: [], totalPosts: 0, totalResources: 0, siteTitle: 'Talks <&> Notes' }),
+    );
+    assert.ok(named.includes('I find conference talks from *Talks &lt;&amp;&gt; Notes*'), named);
+    const unnamed = allText(renderHome({ posts: [], totalPosts: 0, totalResources: 0, siteTitle: null }));
+    assert.ok(unnamed.includes('I find conference talks from the blog'));
+  });
 });
