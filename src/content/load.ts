@@ -67,7 +67,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (why) leftOut[why]++;
     return why === null;
   });
-  const rules = pageRules(site.config, root);
+  const rules = pageRules(site.config, root, outcomes.sections);
   const pages = placePages(published, rules, problems);
   const siteMap = new SiteMap(pages, outcomes.sections, rules);
   const context: LinkContext = { site: site.config, siteMap, shortcodes, problems };

@@ -89,8 +89,9 @@ function pathOf(
   file: string,
   front: { slug?: string; url?: string; title?: string; date?: string },
   site = plainSite,
+  sectionFiles: readonly string[] = ['notes/deep/_index.md'],
 ) {
-  const rules = pageRules(site, '/site/content');
+  const rules = pageRules(site, '/site/content', sectionFiles);
   return pagePath(
     placeOf(file, rules),
     {
@@ -127,6 +128,8 @@ describe('pagePath', () => {
     assert.equal(pathOf('posts/x.md', { date }, site), '/2024/03/march/09/a-talk-part-2/');
     assert.equal(pathOf('notes/deep/y.md', {}, site), '/n/notes/deep/y/y/y/');
     assert.equal(pathOf('notes/deep/b/index.md', { slug: 'S' }, site), '/n/notes/deep/b/s/b/');
+    // A folder without an `_index.md` is no section of its own: `:sections` stops above it.
+    assert.equal(pathOf('notes/deep/y.md', {}, site, []), '/n/notes/y/y/y/');
     assert.equal(pathOf('talks/z.md', {}, site), '/talks/a-talk-part-2/');
   });
 
