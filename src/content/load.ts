@@ -61,7 +61,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (outcome.post) parsed.push(outcome.post);
   }
 
-  const leftOut = { drafts: 0, future: 0, expired: 0 };
+  const leftOut = { drafts: 0, future: 0, expired: 0, unrendered: 0 };
   const published = parsed.filter((p) => {
     const why = leftOutBecause(p, { includeDrafts, includeFuture, now });
     if (why) leftOut[why]++;
@@ -81,6 +81,7 @@ function leftOutBecause(
   post: ParsedPost,
   { includeDrafts, includeFuture, now }: { includeDrafts: boolean; includeFuture: boolean; now: Date },
 ): keyof LeftOut | null {
+  if (!post.rendered) return 'unrendered';
   if (!includeDrafts && post.draft) return 'drafts';
   if (!includeFuture && (post.publishDate ?? post.date ?? now) > now) return 'future';
   if (post.expiryDate !== null && post.expiryDate <= now) return 'expired';
