@@ -7,11 +7,14 @@ import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
+import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
+import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
@@ -62,6 +65,7 @@ function slackConnection(
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
+  await checkContentFolder(config.contentDir, 'CONTENT_DIR');
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
   const cache = new ParseCache(config.contentDir, {
     dir: config.cacheDir,
@@ -73,7 +77,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
   const boltLoading = loadBolt();
   const initial = await loading;
-  await boltLoading;
+  const { WebClient } = await boltLoading;
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -84,6 +88,23 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
+  if (library.posts.length === 0) {
+    logger.warn(
+      `CONTENT_DIR "${config.contentDir}" holds no posts: every answer is "I found nothing" until posts are added there (they are picked up without a restart)`,
+    );
+  }
+
+  // Tokens are checked before anything listens, so a wrong one stops startup with a line saying which.
+  const identity =
+    config.mode === 'local'
+      ? undefined
+      : ((await verifySlack({
+          WebClient,
+          botToken: config.botToken,
+          appToken: config.mode === 'socket' ? config.appToken : null,
+          apiUrl: config.apiUrl,
+          logger,
+        })) ?? undefined);
 
   const reloader = new ContentReloader({
     contentDir: config.contentDir,
@@ -107,19 +128,24 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const standIn =
     config.mode === 'local'
       ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-        await startPlayground({
-          port: config.port,
-          host: '127.0.0.1',
-          status: () => ({
-            contentDir: config.contentDir,
-            posts: store.current.posts.length,
-            resources: store.current.resources.length,
-            problems: store.current.problems,
+        await listening(
+          config.port,
+          startPlayground({
+            port: config.port,
+            host: '127.0.0.1',
+            status: () => ({
+              contentDir: config.contentDir,
+              posts: store.current.posts.length,
+              resources: store.current.resources.length,
+              problems: store.current.problems,
+            }),
+            statusChanges: (listener) => store.subscribe(listener),
+            postTip: async () => {
+              const outcome = await scheduler?.fireToday();
+              return outcome?.status === 'posted' ? outcome.tip.at : null;
+            },
           }),
-          postTip: async () => {
-            await scheduler?.fire();
-          },
-        })
+        )
       : null;
   const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
@@ -127,13 +153,14 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     logger,
     deps,
     inFlight,
+    ...(identity ? { identity } : {}),
   });
   try {
-    await app.start();
+    await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
-    throw error;
+    throw config.mode === 'socket' ? socketStartFailure(error) : error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
   // the app is ready without waiting for it: edits are picked up from when it is ready.

@@ -1,4 +1,5 @@
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
+import type { SlackIdentity } from './connect/verify-slack.ts';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
 import { listenerErrorHandler } from './listener-errors.ts';
@@ -22,6 +23,8 @@ export interface SlackAppOptions {
   readonly inFlight?: InFlight;
   /** Web API retries. @default interactiveRetries */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Who the bot is, when `auth.test` was already called (so Bolt need not call it again, unwatched). */
+  readonly identity?: SlackIdentity;
 }
 
 /**
@@ -77,6 +80,8 @@ function httpReceiver(
 export interface BoltClasses {
   readonly App: typeof App;
   readonly HTTPReceiver: typeof HTTPReceiver;
+  /** The Web API client Bolt itself uses, for the checks made before the app starts. */
+  readonly WebClient: typeof webApi.WebClient;
 }
 
 let bolt: Promise<BoltClasses> | undefined;
@@ -89,8 +94,8 @@ let bolt: Promise<BoltClasses> | undefined;
 export function loadBolt(): Promise<BoltClasses> {
   bolt ??= import('@slack/bolt').then((module) => {
     // Bolt is CommonJS: Node's loader and tsx give its exports by name, the bundle (esbuild) as the default export only.
-    const { App, HTTPReceiver } = module.App ? module : module.default;
-    return { App, HTTPReceiver };
+    const { App, HTTPReceiver, webApi } = module.App ? module : module.default;
+    return { App, HTTPReceiver, WebClient: webApi.WebClient };
   });
   return bolt;
 }
@@ -110,6 +115,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
+    ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     // The error handler is given the request's body, so it can tell the user who asked.
     extendedErrorHandler: true,
   } as const;

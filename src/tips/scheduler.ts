@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
-import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
+import { nextSlot, pickTip, type Tip, type TipOptions, todaysSlot } from './pick-tip.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
 export interface TipLogger {
@@ -100,9 +100,13 @@ export class TipScheduler {
     return this.#job?.nextRun() ?? nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
   }
 
+  /** Posts today's tip right away (see `todaysSlot`): the playground's "Post today's tip". */
+  fireToday(): Promise<TipOutcome> {
+    return this.fire(todaysSlot(this.#options, this.#now()) ?? this.#now());
+  }
+
   /**
-   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does, and
-   * what the playground's "Post today's tip" does. A failed post is logged and returned, never thrown.
+   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does. A failed post is logged and returned, never thrown.
    */
   async fire(at: Date = this.#now()): Promise<TipOutcome> {
     const { channel, logger } = this.#options;
