@@ -5,6 +5,7 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
+
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
@@ -13,15 +14,20 @@ import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './store/store.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
   readonly app: App;
   readonly store: LibraryStore;
+  /** The state that lasts: the embedded database, or PostgreSQL shared with other replicas. */
+  readonly state: Store;
   /** In local mode, the stand-in of Slack the app is connected to. */
   readonly standIn: SlackStandIn | null;
   /** Resolves once content edits are being watched for (shortly after start). */
@@ -74,10 +80,22 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();
-  // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
+  // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();
+  const stateOpening = openStore(config.store);
+  // Awaited below; until then a failure to open must not count as unhandled.
+  stateOpening.catch(() => {});
+  // The Library is read at each scrape, by then built.
+  const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
   const { WebClient } = await boltLoading;
+  const state = await stateOpening;
+  logger.info(describeStore(state));
+  if (state.unknownMigrations.length > 0) {
+    logger.warn(
+      `the store was migrated by a newer talkbot (${state.unknownMigrations.join(', ')}): carrying on, as migrations only add`,
+    );
+  }
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -104,6 +122,10 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           appToken: config.mode === 'socket' ? config.appToken : null,
           apiUrl: config.apiUrl,
           logger,
+        }).catch(async (error: unknown) => {
+          // The store's connections would keep the process alive after the error is reported.
+          await state.close();
+          throw error;
         })) ?? undefined);
 
   const reloader = new ContentReloader({
@@ -124,6 +146,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
   };
   let scheduler: TipScheduler | null = null;
+  const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
     config.mode === 'local'
@@ -153,6 +176,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     logger,
     deps,
     inFlight,
+    dedupe: fleet.dedupe,
+    metrics: fleet.metrics,
+    storeHealth: fleet.storeHealth,
     ...(identity ? { identity } : {}),
   });
   try {
@@ -160,6 +186,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
+    await state.close();
     throw config.mode === 'socket' ? socketStartFailure(error) : error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
@@ -175,6 +202,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       poster: slackTipPoster(app.client),
       errorCode: slackErrorCode,
       logger,
+      // Every replica runs the schedule; the store's claims let exactly one post each slot.
+      claims: fleet.claims,
+      onSlot: fleet.onSlot,
     });
     scheduler.start();
   } else {
@@ -184,6 +214,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   return {
     app,
     store,
+    state,
     standIn,
     watching,
     url: standIn
@@ -201,6 +232,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       await standIn?.close();
       // A save cut short would only leave a temporary file, but a whole one spares the next start.
       await cache.saved();
+      await state.close();
     },
   };
 }
