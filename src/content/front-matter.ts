@@ -43,12 +43,13 @@ const engines = {
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
 export function parseFrontMatter(source: string): FrontMatter {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  if (text.startsWith('{')) return jsonFrontMatter(text);
+  // `{{<` opens a shortcode, not a JSON object: such a file has no front matter.
+  if (text.startsWith('{') && !text.startsWith('{{')) return jsonFrontMatter(text);
   const format = formats.find((f) => firstLine(text).trimEnd() === f.open);
   if (!format) {
-    if (/^(\+\+\+|---|\{)/.test(text)) {
+    if (/^(\+\+\+|---)/.test(text)) {
       throw new FrontMatterError(
-        'the front matter fence must stand alone on the first line (`+++`, `---` or `{`)',
+        'the front matter fence must stand alone on the first line (`+++` or `---`)',
         1,
       );
     }

@@ -61,13 +61,13 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (outcome.post) parsed.push(outcome.post);
   }
 
-  const leftOut = { drafts: 0, future: 0, expired: 0 };
+  const leftOut = { drafts: 0, future: 0, expired: 0, unrendered: 0 };
   const published = parsed.filter((p) => {
     const why = leftOutBecause(p, { includeDrafts, includeFuture, now });
     if (why) leftOut[why]++;
     return why === null;
   });
-  const rules = pageRules(site.config, root);
+  const rules = pageRules(site.config, root, outcomes.sections);
   const pages = placePages(published, rules, problems);
   const siteMap = new SiteMap(pages, outcomes.sections, rules);
   const context: LinkContext = { site: site.config, siteMap, shortcodes, problems };
@@ -81,6 +81,7 @@ function leftOutBecause(
   post: ParsedPost,
   { includeDrafts, includeFuture, now }: { includeDrafts: boolean; includeFuture: boolean; now: Date },
 ): keyof LeftOut | null {
+  if (!post.rendered) return 'unrendered';
   if (!includeDrafts && post.draft) return 'drafts';
   if (!includeFuture && (post.publishDate ?? post.date ?? now) > now) return 'future';
   if (post.expiryDate !== null && post.expiryDate <= now) return 'expired';
@@ -137,6 +138,14 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
           message: `ref "${target}" names no published page: check the path or file name (the link is left out)`,
         });
         continue;
+      }
+      if (found.alsoNamed.length > 0) {
+        const all = [found.target, ...found.alsoNamed].map((t) => t.path).join(', ');
+        problems.push({
+          path: post.path,
+          line: raw.line,
+          message: `ref "${target}" names several pages (${all}): the link goes to ${found.target.path}; write the path of the one you mean`,
+        });
       }
       const { id } = found.target;
       pageLinks.push({

@@ -47,6 +47,8 @@ export interface ParsedPost {
   readonly tags: readonly string[];
   readonly author: string | null;
   readonly draft: boolean;
+  /** False for a page Hugo builds no page for (`build.render: never`, `headless: true`): it has no URL. */
+  readonly rendered: boolean;
   readonly headings: readonly string[];
   /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
   readonly links: readonly ParsedLink[];
@@ -135,6 +137,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
       tags: textList(data.tags),
       author: scalarText(data.author) || textList(data.authors)[0] || null,
       draft: data.draft === true || data.draft === 'true',
+      rendered: isRendered(data),
       headings: outline.headings,
       links: outline.links.map((link): ParsedLink => {
         const embed = embeds[embedIndex(link.url) ?? -1];
@@ -213,6 +216,15 @@ function termsOf(data: Record<string, unknown>): Record<string, string[]> {
     if (list.length > 0 && list.length <= 100) terms[name] = list;
   }
   return terms;
+}
+
+/** Hugo's `build` (formerly `_build`) options and the older `headless`: `render` never (or false) means no page. */
+function isRendered(data: Record<string, unknown>): boolean {
+  if (data.headless === true) return false;
+  const build = data.build ?? data._build;
+  if (typeof build !== 'object' || build === null) return true;
+  const render = (build as Record<string, unknown>).render;
+  return !(render === false || render === 'never' || render === 'false');
 }
 
 function scalarText(value: unknown): string {

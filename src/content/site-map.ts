@@ -6,12 +6,16 @@ import type { PlacedPage } from './pages.ts';
 export interface SiteTarget {
   readonly id: string;
   readonly language: string;
+  /** The content file (`show/a/0100.md`), or the section's folder (`show/a`). */
+  readonly path: string;
 }
 
 /** A resolved `ref`: the page, and the `#fragment` the ref carried ('' for none). */
 export interface RefTarget {
   readonly target: SiteTarget;
   readonly fragment: string;
+  /** Other pages a ref by name alone also names (Hugo calls such a ref ambiguous); empty when none. */
+  readonly alsoNamed: readonly SiteTarget[];
 }
 
 /**
@@ -31,7 +35,7 @@ export class SiteMap {
     this.#basePath = base?.path ?? '';
     this.#baseHost = base?.host ?? null;
     for (const page of pages) {
-      const target = { id: page.id, language: page.place.language };
+      const target = { id: page.id, language: page.place.language, path: page.parsed.path };
       const key = contentKey(page.place.path);
       add(this.#byContent, key, target);
       add(this.#byName, posix.basename(key), target);
@@ -55,7 +59,7 @@ export class SiteMap {
     const id = sectionPath(folders, language, rules);
     const key = folders.join('/').toLowerCase();
     if ((this.#byContent.get(key) ?? []).some((t) => t.id === id)) return;
-    const target = { id, language };
+    const target = { id, language, path: folders.join('/') };
     add(this.#byContent, key, target);
     if (!this.#byPath.has(id)) this.#byPath.set(id, target);
   }
@@ -70,16 +74,22 @@ export class SiteMap {
     const path = (hash === -1 ? target : target.slice(0, hash)).trim();
     const fragment = hash === -1 ? '' : target.slice(hash);
     const language = from.place.language;
-    if (!path) return { target: { id: from.id, language }, fragment };
+    if (!path) return { target: { id: from.id, language, path: from.parsed.path }, fragment, alsoNamed: [] };
     const pick = (found: readonly SiteTarget[] | undefined) =>
       found?.find((t) => t.language === language) ?? found?.[0] ?? null;
     const fromRoot = contentKey(posix.normalize(path));
     const besideFile = contentKey(posix.join(posix.dirname(from.place.path), path));
-    const found =
+    const byPath =
       (path.startsWith('/') ? null : pick(this.#byContent.get(besideFile))) ??
-      pick(this.#byContent.get(fromRoot)) ??
-      (path.includes('/') ? null : pick(this.#byName.get(fromRoot)));
-    return found ? { target: found, fragment } : null;
+      pick(this.#byContent.get(fromRoot));
+    if (byPath) return { target: byPath, fragment, alsoNamed: [] };
+    if (path.includes('/')) return null;
+    const named = (this.#byName.get(fromRoot) ?? []).filter(
+      (t, i, all) => all.findIndex((o) => o.id === t.id) === i,
+    );
+    const inLanguage = named.filter((t) => t.language === language);
+    const [first, ...others] = inLanguage.length > 0 ? inLanguage : named;
+    return first ? { target: first, fragment, alsoNamed: others } : null;
   }
 
   /**

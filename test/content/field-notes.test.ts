@@ -7,7 +7,7 @@ const content = 'test/fixtures/sites/field-notes/content';
 const now = new Date('2025-01-01T00:00:00Z');
 
 describe('a blog configured in config/_default/, with permalinks, a bundle, translations and embeds', async () => {
-  const { posts, problems, siteTitle } = await loadContent(content, { now });
+  const { posts, problems, siteTitle, leftOut } = await loadContent(content, { now });
   const byId = new Map(posts.map((p) => [p.id, p]));
   const recap = byId.get('/2023/09/strange-loop/');
 
@@ -30,6 +30,7 @@ describe('a blog configured in config/_default/, with permalinks, a bundle, tran
       ],
     ]);
     assert.equal(siteTitle, 'Field Notes on Talks');
+    assert.deepEqual(leftOut, { drafts: 0, future: 0, expired: 0, unrendered: 1 }, 'build.render = "never"');
   });
 
   it('keeps a translation as its own page, and the site’s taxonomies as tags', () => {

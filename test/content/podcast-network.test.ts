@@ -35,7 +35,6 @@ describe('a podcast network whose shows number their episodes alike', async () =
   const byId = new Map(posts.map((p) => [p.id, p]));
 
   it('keeps every episode: equal slugs in different shows are different pages, at their real URLs', () => {
-    assert.deepEqual(problems, []);
     assert.deepEqual(posts.map((p) => [p.path, p.slug, p.url]).sort(), [
       ['hosts/sam.md', 'sam', 'https://casts.example.net/hosts/sam/'],
       ['show/dev-talk/0100.md', '100', 'https://casts.example.net/show/dev-talk/100/'],
@@ -47,8 +46,24 @@ describe('a podcast network whose shows number their episodes alike', async () =
     assert.equal(siteTitle, 'Example Cast Network');
   });
 
+  it('reports only a ref whose name alone fits three episodes, naming them all', () => {
+    assert.deepEqual(problems, [
+      {
+        path: 'hosts/sam.md',
+        line: 7,
+        message:
+          'ref "0100" names several pages (show/dev-talk/0100.md, show/self-hosted/0100.md, show/tech-weekly/0100.md): ' +
+          'the link goes to show/dev-talk/0100.md; write the path of the one you mean',
+      },
+    ]);
+    assert.deepEqual(
+      byId.get('/hosts/sam/')?.pageLinks.map((l) => l.page),
+      ['/show/dev-talk/100/'],
+    );
+  });
+
   it('counts the draft and the future episode it left out', () => {
-    assert.deepEqual(leftOut, { drafts: 1, future: 1, expired: 0 });
+    assert.deepEqual(leftOut, { drafts: 1, future: 1, expired: 0, unrendered: 0 });
   });
 
   it('reads JSON front matter whose braces are its fence, on many lines or one', () => {
@@ -136,6 +151,6 @@ describe('a podcast network whose shows number their episodes alike', async () =
       ],
     );
     const text = await runTalkbot(['index', '--content', content], { env });
-    assert.match(text.stdout, /: 6 posts, .*0 problems; 1 draft and 1 future post left out\n/);
+    assert.match(text.stdout, /: 6 posts, .*1 problem; 1 draft and 1 future post left out\n/);
   });
 });

@@ -18,8 +18,8 @@ export function postResources(deps: ListenerDeps) {
     await ack();
     const ref = decodePostPage(action.value);
     const library = deps.library();
-    // Buttons carry the post's id; one posted before posts were keyed by their path carries a slug.
-    const post = ref ? (library.postById(ref.slug) ?? library.postBySlug(ref.slug)) : undefined;
+    // A button posted before posts were keyed by their path carries a slug.
+    const post = ref ? (library.postById(ref.post) ?? library.postBySlug(ref.post)) : undefined;
     const message = post
       ? renderPostResources(post, ref?.offset ?? 0)
       : renderError('That talk is no longer in the library. Ask again with `/talk`.');
