@@ -40,8 +40,10 @@ interface Regular {
   readonly firstRound: number;
   /** The keys, sorted, so the order never depends on how the caller listed them. */
   readonly keys: readonly string[];
-  /** The last key shown before this stretch began, which its first round must not open with. */
-  readonly before: string | null;
+  /** The order of the round before this stretch began, which its first round keeps its distance from. */
+  readonly previous: readonly string[] | null;
+  /** Orders already worked out, every `checkpointEvery` rounds: later rounds follow from earlier ones. */
+  readonly checkpoints: Map<number, readonly string[]>;
 }
 
 type Segment = Idle | Irregular | Regular;
@@ -53,9 +55,18 @@ interface Ranked {
 
 const orderCacheSize = 64;
 
+/** How often a regular stretch keeps a round's order, so a slot far out is worked out from the nearest one. */
+const checkpointEvery = 64;
+
 /**
  * The order in which slots show keys: rounds that show every key once, each round shuffled by a hash of
- * (seed, round, key), the next round never opening with the key that closed the last one.
+ * (seed, round, key), and no key shown again within half a round: for a round of N keys, two showings of
+ * one key are at least ⌈N/2⌉ slots apart (2 when N is 2, so no key ever shows twice in a row).
+ *
+ * The spacing is kept by a release place: a key at place p of a round of N may take place q of the next
+ * round (of M keys) only if N - p + q ≥ ⌈M/2⌉; each place takes, of the keys released by then, the one
+ * with the lowest hash. At every place ⌊M/2⌋ + 1 keys have been released and at most all but one placed,
+ * so a key is always free. A round's order thus follows from the round before it.
  *
  * Keys may join late (`joinSlot`), as the resources of a newly published post do. A key that joins
  * mid-round joins that round, spread at random among the keys not shown yet (its place is a hash mapped
@@ -63,7 +74,8 @@ const orderCacheSize = 64;
  * simply grows by one; a round ends once every key that had joined by then has been shown.
  *
  * Everything is a pure function of the entries and the seed; `at(slot)` is answered from precomputed
- * segments: O(log events) for a slot in a round where keys joined, one sort of the keys otherwise.
+ * segments: O(log events) for a slot in a round where keys joined; otherwise the rounds since the nearest
+ * order already worked out (at most `checkpointEvery`, each O(N log N)), once.
  */
 export class Rotation {
   readonly #seed: string;
@@ -89,7 +101,7 @@ export class Rotation {
 
     let slot = 0;
     let round = 0;
-    let before: string | null = null;
+    let previous: readonly string[] | null = null;
     for (;;) {
       admit(slot);
       const event = events[next];
@@ -107,18 +119,19 @@ export class Rotation {
           start: slot,
           firstRound: round,
           keys: sorted(eligible),
-          before,
+          previous,
+          checkpoints: new Map(),
         };
         this.#segments.push(regular);
         if (event === undefined) return;
-        before = this.#regularOrder(regular, round + whole - 1).at(-1) ?? null;
+        previous = this.#regularOrder(regular, round + whole - 1);
         round += whole;
         slot += whole * size;
         continue;
       }
 
       // Keys join before this round ends: play it slot by slot up to each join.
-      const list = this.#ranked(eligible, round, before);
+      const list = this.#ranked(eligible, round, previous);
       const lengths: [number, number][] = [[slot, list.length]];
       let shown = 0;
       let at = slot;
@@ -134,7 +147,7 @@ export class Rotation {
         next++;
       }
       this.#segments.push({ kind: 'irregular', start: slot, round, order: list.map((r) => r.key), lengths });
-      before = list.at(-1)?.key ?? null;
+      previous = list.map((r) => r.key);
       slot += list.length;
       round++;
     }
@@ -161,35 +174,69 @@ export class Rotation {
     return key === undefined ? null : { key, round, position, roundLength: size };
   }
 
-  /** A round of a regular stretch, shuffled by its number, not opening with the key that closed the round before. */
+  /** A round of a regular stretch: worked out from the nearest round before it whose order is known. */
   #regularOrder(segment: Regular, round: number): readonly string[] {
-    const cacheKey = `${segment.start}:${round}`;
-    const cached = this.#orders.get(cacheKey);
+    const cacheKey = (r: number) => `${segment.start}:${r}`;
+    const cached = this.#orders.get(cacheKey(round));
     if (cached !== undefined) return cached;
-    const size = segment.keys.length;
-    let before: string | null;
-    if (round === segment.firstRound) before = segment.before;
-    // With two keys the rule forces the same order every round; from three on, moving the first key
-    // one place back never changes the last, so the round before need not be fixed up to know its last key.
-    else if (size === 2) before = this.#regularOrder(segment, segment.firstRound).at(-1) ?? null;
-    else before = this.#ranked(segment.keys, round - 1, null).at(-1)?.key ?? null;
-    const order = this.#ranked(segment.keys, round, before).map((r) => r.key);
-    this.#orders.set(cacheKey, order);
+    // One or two keys: the spacing rule fixes the order from the stretch's first round on.
+    const last = segment.keys.length <= 2 ? segment.firstRound : round;
+    let from = segment.firstRound;
+    let order = segment.previous;
+    const justBefore = this.#orders.get(cacheKey(last - 1));
+    if (last > segment.firstRound && justBefore !== undefined) {
+      from = last;
+      order = justBefore;
+    } else {
+      const offset = last - 1 - segment.firstRound;
+      for (let c = offset - (offset % checkpointEvery); c >= 0; c -= checkpointEvery) {
+        const known = segment.checkpoints.get(segment.firstRound + c);
+        if (known !== undefined) {
+          from = segment.firstRound + c + 1;
+          order = known;
+          break;
+        }
+      }
+    }
+    for (let r = from; r <= last; r++) {
+      order = this.#ranked(segment.keys, r, order).map((x) => x.key);
+      if ((r - segment.firstRound) % checkpointEvery === 0) segment.checkpoints.set(r, order);
+    }
+    const result = order ?? [];
+    this.#orders.set(cacheKey(round), result);
     if (this.#orders.size > orderCacheSize) {
       const oldest = this.#orders.keys().next().value;
       if (oldest !== undefined) this.#orders.delete(oldest);
     }
-    return order;
+    return result;
   }
 
-  /** Keys ranked by their hash for a round; the key that closed the round before moves back one place. */
-  #ranked(keys: readonly string[], round: number, before: string | null): Ranked[] {
-    const list = keys.map((key) => ({ key, v: this.#hash(round, key) })).sort(byRank);
-    const [first, second, third] = list;
-    if (first !== undefined && second !== undefined && first.key === before) {
-      first.v = (second.v + (third?.v ?? 1)) / 2;
-      list.sort(byRank);
+  /**
+   * Keys in the order a round shows them: by their hash for the round, each released only at the place
+   * that keeps it ⌈M/2⌉ slots from its showing in the round before. Each gets an evenly spaced rank in
+   * (0, 1), so that a key joining mid-round can be ranked into the places still to come.
+   */
+  #ranked(keys: readonly string[], round: number, previous: readonly string[] | null): Ranked[] {
+    const size = keys.length;
+    const gap = size >= 2 ? Math.max(2, Math.ceil(size / 2)) : 1;
+    const before = previous ?? [];
+    const placeBefore = new Map(before.map((key, i) => [key, i]));
+    const releases: Ranked[][] = Array.from({ length: size }, () => []);
+    for (const key of keys) {
+      const p = placeBefore.get(key);
+      const release = p === undefined ? 0 : Math.min(size - 1, Math.max(0, gap - (before.length - p)));
+      releases[release]?.push({ key, v: this.#hash(round, key) });
     }
+    const free = new RankHeap();
+    const list: Ranked[] = [];
+    for (let q = 0; q < size; q++) {
+      for (const item of releases[q] ?? []) free.push(item);
+      const next = free.pop();
+      if (next !== undefined) list.push(next);
+    }
+    list.forEach((item, i) => {
+      item.v = (i + 1) / (size + 1);
+    });
     return list;
   }
 
@@ -207,6 +254,41 @@ function insertAfter(list: Ranked[], from: number, item: Ranked): void {
   let i = from;
   while (i < list.length && byRank(list[i] as Ranked, item) <= 0) i++;
   list.splice(i, 0, item);
+}
+
+/** A binary min-heap by rank: the free key with the lowest hash comes out first. */
+class RankHeap {
+  readonly #items: Ranked[] = [];
+
+  push(item: Ranked): void {
+    const items = this.#items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (byRank(items[parent] as Ranked, items[i] as Ranked) <= 0) break;
+      [items[parent], items[i]] = [items[i] as Ranked, items[parent] as Ranked];
+      i = parent;
+    }
+  }
+
+  pop(): Ranked | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && byRank(items[l] as Ranked, items[m] as Ranked) < 0) m = l;
+      if (r < items.length && byRank(items[r] as Ranked, items[m] as Ranked) < 0) m = r;
+      if (m === i) break;
+      [items[m], items[i]] = [items[i] as Ranked, items[m] as Ranked];
+      i = m;
+    }
+    return top;
+  }
 }
 
 function sorted(keys: readonly string[]): string[] {
