@@ -117,6 +117,39 @@ describe('talkbot tip', () => {
     assert.match(badEnv.stderr, /TIP_SCHEDULE: "every morning" is not a cron expression/);
   });
 
+  it("--channel C prints that channel's tip: its own round, the same as pickTip for that channel", async () => {
+    const library = await loadSite('test/fixtures/sites/talks');
+    const at = '2026-03-02T09:00:00+01:00';
+    const general = await runTalkbot([
+      'tip',
+      '--json',
+      '--content',
+      'test/fixtures/sites/talks',
+      '--at',
+      at,
+      '--channel',
+      'C0GENERAL',
+    ]);
+    const viaEnv = await runTalkbot(['tip', '--json', '--content', 'test/fixtures/sites/talks', '--at', at], {
+      env: { TIP_CHANNEL: 'C0GENERAL' },
+    });
+    assert.equal(general.code, 0, general.stderr);
+    assert.equal(viaEnv.stdout, general.stdout, 'TIP_CHANNEL is the default channel');
+    const printed = JSON.parse(general.stdout);
+    const expected = pickTip(library, new Date(at), {
+      schedule: '0 9 * * 1-5',
+      timezone: 'UTC',
+      seed: 'talkbot',
+      channel: 'C0GENERAL',
+    });
+    assert.equal(printed.resource.url, expected?.resource.url);
+    assert.equal(printed.position, expected?.position);
+
+    const bad = await runTalkbot(['tip', '--channel', '#general']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--channel: "#general" is not a channel ID/);
+  });
+
   it('says so when there is nothing worth a tip', async () => {
     const run = await runTalkbot([
       'tip',
