@@ -33,6 +33,31 @@ export const drainMs = 7000;
 /** The playground channel that local mode's reading tips go to. */
 const localTipChannel = 'C0GENERAL';
 
+/** How the app reaches Slack: the configured tokens, or the stand-in's own in local mode. */
+function slackConnection(
+  config: Config,
+  standIn: SlackStandIn | null,
+): { botToken: string; transport: SlackTransport; apiUrl: string | null } {
+  if (config.mode === 'socket') {
+    return {
+      botToken: config.botToken,
+      transport: { kind: 'socket', appToken: config.appToken },
+      apiUrl: config.apiUrl,
+    };
+  }
+  if (config.mode === 'http') {
+    const transport = { kind: 'http', signingSecret: config.signingSecret, port: config.port } as const;
+    return { botToken: config.botToken, transport, apiUrl: config.apiUrl };
+  }
+  if (standIn === null)
+    throw new Error('local mode runs against the stand-in of Slack, which is not running');
+  return {
+    botToken: standIn.botToken,
+    transport: { kind: 'socket', appToken: standIn.appToken },
+    apiUrl: standIn.apiUrl,
+  };
+}
+
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
@@ -94,15 +119,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           },
         })
       : null;
-  const transport: SlackTransport = standIn
-    ? { kind: 'socket', appToken: standIn.appToken }
-    : config.mode === 'socket'
-      ? { kind: 'socket', appToken: config.appToken ?? '' }
-      : { kind: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
+  const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
-    botToken: standIn?.botToken ?? config.botToken ?? '',
-    transport,
-    apiUrl: standIn?.apiUrl ?? config.apiUrl,
+    ...slack,
     logger,
     deps,
     inFlight,

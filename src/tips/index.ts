@@ -23,8 +23,10 @@ export {
 export {
   defaultTipSchedule,
   defaultTipSeed,
-  readTipSettings,
+  defaultTipTimezone,
   scheduleProblem,
+  type TipSettingProblem,
   type TipSettings,
   timezoneProblem,
+  tipSettingsProblem,
 } from './tip-config.ts';
