@@ -2,7 +2,9 @@ import { hostname } from 'node:os';
 import { type Kysely, sql } from 'kysely';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
+import { Insights } from './insights.ts';
 import type { StoreTables } from './schema.ts';
+import { Subscriptions } from './subscriptions.ts';
 import { TipClaims } from './tip-claims.ts';
 
 /** Which database the store runs on. */
@@ -22,6 +24,10 @@ export interface Store {
   readonly dedupe: StoreDedupe;
   /** Fleet-wide claims of reading-tip slots. */
   readonly tipClaims: TipClaims;
+  /** Channels' reading-tip subscriptions. */
+  readonly subscriptions: Subscriptions;
+  /** Questions asked and feedback given, kept `INSIGHTS_DAYS` days. */
+  readonly insights: Insights;
   /** For a capability's own queries (and tests); features should add methods instead. */
   readonly db: Kysely<StoreTables>;
   /** True when the database answers a trivial query now. */
@@ -58,6 +64,8 @@ function storeOn(db: Kysely<StoreTables>, engine: StoreEngine, location: string)
     replica: `${hostname()}:${process.pid}`,
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
+    subscriptions: new Subscriptions(db),
+    insights: new Insights(db),
     db,
     ping: async () => {
       let timer: NodeJS.Timeout | undefined;
