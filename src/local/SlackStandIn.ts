@@ -8,6 +8,8 @@ import { SlackApiError, StandInError } from './errors.ts';
 import { type Fault, Faults } from './faults.ts';
 import { type AppAnswer, postToApp } from './http-delivery.ts';
 import { IdSource } from './ids.ts';
+import { findElement } from './interaction-payloads.ts';
+import { Modals, type OpenModal } from './modals.ts';
 import {
   DEFAULT_CHANNEL,
   DEFAULT_USER,
@@ -21,6 +23,7 @@ import {
   blockActionsPayload,
   type DisconnectReason,
   eventCallback,
+  type FoundButton,
   interactiveElements,
   messageEvent,
   richTextBlocks,
@@ -88,6 +91,7 @@ interface Parts {
   readonly faults: Faults;
   readonly responseUrls: ResponseUrls;
   readonly socketMode: SocketModeServer;
+  readonly modals: Modals;
 }
 
 /** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
@@ -141,12 +145,14 @@ export class SlackStandIn {
     const chat = new Chat(store, workspace, ids);
     const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
     const socketMode = new SocketModeServer(workspace, resolved.timing);
+    const modals = new Modals();
     let socketBase = '';
     const methods = createApiMethods({
       store,
       chat,
       workspace,
       ids,
+      modals,
       socketUrl: () => {
         const ticket = ids.secret();
         socketMode.issueTicket(ticket);
@@ -174,6 +180,7 @@ export class SlackStandIn {
       faults,
       responseUrls,
       socketMode,
+      modals,
     });
   }
 
@@ -282,7 +289,7 @@ export class SlackStandIn {
       userId,
       channelId,
       responseUrl: this.parts.responseUrls.create(this.url, binding),
-      triggerId: this.parts.ids.triggerId(),
+      triggerId: this.trigger(userId),
     });
     this.commandBindings.set(payload, binding);
     return this.deliver('slash_commands', payload, 0);
@@ -317,7 +324,128 @@ export class SlackStandIn {
       userId,
       ...(input.value !== undefined ? { value: input.value } : {}),
       responseUrl: this.parts.responseUrls.create(this.url, binding),
-      triggerId: this.parts.ids.triggerId(),
+      triggerId: this.trigger(userId),
+      actionTs: this.parts.ids.nextTs(),
+    });
+    return this.deliver('interactive', payload, 0);
+  }
+
+  /**
+   * Delivers the `block_actions` of a click on a message's feedback buttons (a `context_actions` block): the
+   * action's type is `feedback_buttons` and its value the clicked button's.
+   */
+  async clickFeedback(input: {
+    record: MessageRecord;
+    positive: boolean;
+    userId?: string;
+  }): Promise<Delivery> {
+    const found = findElement(input.record.blocks, (e) => e.type === 'feedback_buttons');
+    const side = found?.element[input.positive ? 'positive_button' : 'negative_button'];
+    if (found === undefined || !isJsonObject(side)) {
+      throw new StandInError('no_such_button', `no feedback buttons in message ${input.record.ts}`);
+    }
+    const text = isJsonObject(side.text) ? { ...side.text, emoji: true } : side.text;
+    return this.deliverClick(input.record, input.userId, {
+      blockId: found.blockId,
+      element: { type: 'feedback_buttons', action_id: found.element.action_id, text, value: side.value },
+    });
+  }
+
+  /** Delivers what pressing Enter in a message's dispatching text input sends: `block_actions` with the typed value. */
+  async submitInput(input: {
+    record: MessageRecord;
+    actionId: string;
+    value: string;
+    userId?: string;
+  }): Promise<Delivery> {
+    const found = findElement(
+      input.record.blocks,
+      (e) => e.type === 'plain_text_input' && e.action_id === input.actionId,
+    );
+    if (found === undefined) {
+      throw new StandInError(
+        'no_such_input',
+        `no text input ${input.actionId} in message ${input.record.ts}`,
+      );
+    }
+    return this.deliverClick(
+      input.record,
+      input.userId,
+      { blockId: found.blockId, element: { type: 'plain_text_input', action_id: input.actionId } },
+      input.value,
+    );
+  }
+
+  /** Modals the app opened, by view id (closed ones too: `open` says which). */
+  get modals(): ReadonlyMap<string, OpenModal> {
+    return this.parts.modals.views;
+  }
+
+  /** Resolves with the next open modal for a user (or one open already). */
+  waitForModal(userId: string, options: WaitOptions = {}): Promise<OpenModal> {
+    const find = () => [...this.parts.modals.views.values()].findLast((m) => m.open && m.userId === userId);
+    const found = find();
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new StandInError('timeout', `no modal opened for ${userId}`));
+      }, options.timeoutMs ?? 2000);
+      const stop = this.parts.modals.subscribe(() => {
+        const modal = find();
+        if (modal === undefined) return;
+        clearTimeout(timer);
+        stop();
+        resolve(modal);
+      });
+    });
+  }
+
+  /** Calls `listener` whenever a modal opens, changes or closes; returns the unsubscribe function. */
+  subscribeModals(listener: (modal: OpenModal) => void): () => void {
+    return this.parts.modals.subscribe(listener);
+  }
+
+  /**
+   * Presses Submit on an open modal with `values` as its `state.values` (block id, then action id, then the
+   * value as Slack sends it); resolves with whether the modal closed, and the errors it shows if not.
+   */
+  async submitView(input: {
+    viewId: string;
+    values: JsonObject;
+    userId?: string;
+  }): Promise<{ delivery: Delivery; closed: boolean; errors?: JsonObject }> {
+    const userId = input.userId ?? DEFAULT_USER;
+    const payload = this.parts.modals.submission(input.viewId, userId, input.values, this.workspace);
+    const delivery = await this.deliver('interactive', payload, 0);
+    return { delivery, ...this.parts.modals.acknowledged(input.viewId, delivery.ack) };
+  }
+
+  private trigger(userId: string): string {
+    const id = this.parts.ids.triggerId();
+    this.parts.modals.issue(id, userId);
+    return id;
+  }
+
+  private deliverClick(
+    record: MessageRecord,
+    user: string | undefined,
+    button: FoundButton,
+    value?: string,
+  ): Promise<Delivery> {
+    const userId = user ?? DEFAULT_USER;
+    if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
+    if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
+      throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
+    }
+    const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
+    const payload = blockActionsPayload(this.workspace, {
+      record,
+      button,
+      userId,
+      ...(value !== undefined ? { value } : {}),
+      responseUrl: this.parts.responseUrls.create(this.url, binding),
+      triggerId: this.trigger(userId),
       actionTs: this.parts.ids.nextTs(),
     });
     return this.deliver('interactive', payload, 0);
