@@ -6,12 +6,14 @@ import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
-import { ContentReloader } from './search/reloader.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
+import { slackErrorCode } from './slack/slack-errors.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { ContentReloader } from './wiring/content-reloader.ts';
+import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -143,14 +145,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       ...tipOptions,
       channel: tipChannel,
       library: () => store.current,
-      post: async (channel, message) => {
-        await app.client.chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-        });
-      },
+      poster: slackTipPoster(app.client),
+      errorCode: slackErrorCode,
       logger,
     });
     scheduler.start();

@@ -12,9 +12,10 @@ export {
   upcomingTip,
 } from './pick-tip.ts';
 export {
-  type PostMessage,
+  type ErrorClassifier,
   type TipLogger,
   type TipOutcome,
+  type TipPoster,
   TipScheduler,
   type TipSchedulerOptions,
   tipPostHint,
