@@ -5,12 +5,14 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
+import { describeStore, fleetParts } from './ops/fleet.ts';
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
+import { openStore, type Store } from './store/index.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
@@ -19,6 +21,8 @@ import { slackTipPoster } from './wiring/tip-poster.ts';
 export interface RunningTalkbot {
   readonly app: App;
   readonly store: LibraryStore;
+  /** The state that lasts: the embedded database, or PostgreSQL shared with other replicas. */
+  readonly state: Store;
   /** In local mode, the stand-in of Slack the app is connected to. */
   readonly standIn: SlackStandIn | null;
   /** Resolves once content edits are being watched for (shortly after start). */
@@ -70,10 +74,15 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();
-  // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
+  // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();
+  const stateOpening = openStore(config.store);
+  // Awaited below; until then a failure to open must not count as unhandled.
+  stateOpening.catch(() => {});
   const initial = await loading;
   await boltLoading;
+  const state = await stateOpening;
+  logger.info(describeStore(state));
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -103,6 +112,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
   };
   let scheduler: TipScheduler | null = null;
+  const fleet = fleetParts(state, logger, () => store.current);
 
   const standIn =
     config.mode === 'local'
@@ -127,12 +137,16 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     logger,
     deps,
     inFlight,
+    dedupe: fleet.dedupe,
+    metrics: fleet.metrics,
+    storeHealth: fleet.storeHealth,
   });
   try {
     await app.start();
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
+    await state.close();
     throw error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
@@ -148,6 +162,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       poster: slackTipPoster(app.client),
       errorCode: slackErrorCode,
       logger,
+      // Every replica runs the schedule; the store's claims let exactly one post each slot.
+      claims: fleet.claims,
+      onSlot: fleet.onSlot,
     });
     scheduler.start();
   } else {
@@ -157,6 +174,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   return {
     app,
     store,
+    state,
     standIn,
     watching,
     url: standIn
@@ -174,6 +192,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       await standIn?.close();
       // A save cut short would only leave a temporary file, but a whole one spares the next start.
       await cache.saved();
+      await state.close();
     },
   };
 }

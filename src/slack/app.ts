@@ -1,5 +1,8 @@
+import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
-import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
+import { instrumentApp, markDeduped } from '../ops/instrument.ts';
+import type { TalkbotMetrics } from '../ops/metrics.ts';
+import { dropRedeliveredEvents, type EventDedupe, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
 import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
@@ -22,6 +25,12 @@ export interface SlackAppOptions {
   readonly inFlight?: InFlight;
   /** Web API retries. @default interactiveRetries */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Tells re-delivered events apart: the fleet's, through the store. @default this process's memory */
+  readonly dedupe?: EventDedupe;
+  /** Counts and times requests; HTTP mode serves them at `GET /metrics`. @default none */
+  readonly metrics?: TalkbotMetrics;
+  /** Whether the store answers, for `/healthz`. @default not reported */
+  readonly storeHealth?: () => Promise<boolean>;
 }
 
 /**
@@ -42,12 +51,18 @@ export const interactiveRetries: webApi.RetryOptions = {
  */
 const unhandledRequestMs = 1500;
 
-/** Bolt's HTTP receiver at `/slack/events`, with `/healthz`, and a 400 for payloads nothing handles. */
+/**
+ * Bolt's HTTP receiver at `/slack/events`, with `/healthz` and `/metrics`, and a 400 for payloads nothing
+ * handles. `/healthz` is 200 whenever the process answers, store or no store: a replica whose store is down
+ * still answers, so a load balancer must not take it out; the body says whether the store is reachable.
+ */
 function httpReceiver(
   Receiver: typeof HTTPReceiver,
   transport: Extract<SlackTransport, { kind: 'http' }>,
   logger: Logger,
+  options: Pick<SlackAppOptions, 'metrics' | 'storeHealth'>,
 ): HTTPReceiver {
+  const { metrics, storeHealth } = options;
   return new Receiver({
     signingSecret: transport.signingSecret,
     port: transport.port,
@@ -56,11 +71,27 @@ function httpReceiver(
       {
         path: '/healthz',
         method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"ok":true}');
+        handler: async (_req, res) => {
+          const up = storeHealth ? await storeHealth() : null;
+          metrics?.storeUp.set(up === false ? 0 : 1);
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          res.end(JSON.stringify(up === null ? { ok: true } : { ok: true, store: up ? 'up' : 'down' }));
         },
       },
+      ...(metrics
+        ? [
+            {
+              path: '/metrics',
+              method: ['GET'],
+              handler: async (_req: unknown, res: ServerResponse) => {
+                if (storeHealth) metrics.storeUp.set((await storeHealth()) ? 1 : 0);
+                const text = await metrics.text();
+                res.writeHead(200, { 'content-type': metrics.contentType });
+                res.end(text);
+              },
+            },
+          ]
+        : []),
     ],
     unhandledRequestTimeoutMillis: unhandledRequestMs,
     unhandledRequestHandler: ({ logger: log, response }) => {
@@ -121,10 +152,19 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
           // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
           installerOptions: { clientOptions },
         })
-      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger) });
+      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger, options) });
 
+  const { metrics } = options;
+  if (metrics) instrumentApp(app, metrics);
   if (options.inFlight) app.use(options.inFlight.middleware());
-  app.use(dropRedeliveredEvents(new SeenEvents()));
+  app.use(
+    dropRedeliveredEvents(options.dedupe ?? new SeenEvents(), {
+      onRepeat: (body) => {
+        metrics?.retriesDeduped.inc();
+        markDeduped(body);
+      },
+    }),
+  );
   registerListeners(app, options.deps);
   app.error(listenerErrorHandler(app.client));
   return app;

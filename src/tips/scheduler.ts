@@ -3,6 +3,7 @@ import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
 import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
+import { cronFor } from './slot-clock.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
 export interface TipLogger {
@@ -19,6 +20,20 @@ export interface TipPoster {
 
 /** Slack's error code of a failed post (`not_in_channel`…), or null when the failure is not one of Slack's. */
 export type ErrorClassifier = (error: unknown) => string | null;
+
+/**
+ * Claims of slots shared by every replica (the store): a slot is posted only by the replica that claimed
+ * it, and each replica claims before posting.
+ */
+export interface SlotClaims {
+  /** True when this replica won the slot; rejects when the claim could not be made (store down). */
+  claim(channel: string, slot: Date): Promise<boolean>;
+  /** Records that the slot's tip was posted. */
+  posted(channel: string, slot: Date): Promise<void>;
+}
+
+/** What a scheduled slot came to on this replica, for metrics. */
+export type SlotResult = 'posted' | 'claimed_elsewhere' | 'store_down' | 'nothing' | 'failed';
 
 /** Everything a TipScheduler needs: the tip options, where to post, and how. */
 export interface TipSchedulerOptions extends TipOptions {
@@ -37,6 +52,10 @@ export interface TipSchedulerOptions extends TipOptions {
    * test or a one-off script should not hang on a timer it forgot. @default true
    */
   readonly unref?: boolean;
+  /** Shared claims, so that a fleet posts each slot once. @default none: this process posts every slot */
+  readonly claims?: SlotClaims;
+  /** Told what each scheduled slot came to. @default nothing */
+  readonly onSlot?: (result: SlotResult) => void;
 }
 
 /** What one slot did: posted a tip, found nothing to post, or failed to post (with Slack's error code). */
@@ -80,7 +99,7 @@ export class TipScheduler {
         unref: this.#options.unref ?? true,
       },
       async (job: Cron) => {
-        await this.fire(job.currentRun() ?? this.#now());
+        await this.runSlot(job.currentRun() ?? this.#now());
       },
     );
     const next = this.nextRun();
@@ -98,6 +117,47 @@ export class TipScheduler {
   /** When the next tip is due, whether or not the schedule is running; null when it never runs again. */
   nextRun(): Date | null {
     return this.#job?.nextRun() ?? nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
+  }
+
+  /**
+   * What each scheduled run does: claims the slot (the latest run at or before `at`) when claims are shared,
+   * then posts it only if this replica won. With the store unreachable nobody can know whether another
+   * replica posted, so the slot is skipped (two posts of one tip are worse than none). A claim is never
+   * taken over: a replica that dies holding one costs that slot's tip, and the next slot is claimed anew.
+   */
+  async runSlot(at: Date): Promise<SlotResult> {
+    const { channel, logger, claims, schedule, timezone } = this.#options;
+    // Croner reports when the run started, a few milliseconds after the slot: every replica must name the
+    // slot itself, or their claims would never meet.
+    const slot = cronFor(schedule, timezone).previousRuns(1, new Date(at.getTime() + 1))[0] ?? at;
+    if (claims) {
+      let won: boolean;
+      try {
+        won = await claims.claim(channel, slot);
+      } catch (error) {
+        logger.warn(
+          `reading tip for ${slot.toISOString()} skipped: the store is unreachable (${(error as Error).message}), so another replica may have posted it`,
+        );
+        this.#options.onSlot?.('store_down');
+        return 'store_down';
+      }
+      if (!won) {
+        logger.info(`reading tip for ${slot.toISOString()}: another replica claimed it`);
+        this.#options.onSlot?.('claimed_elsewhere');
+        return 'claimed_elsewhere';
+      }
+    }
+    const outcome = await this.fire(slot);
+    const result: SlotResult = outcome.status;
+    if (claims && outcome.status === 'posted') {
+      await claims.posted(channel, slot).catch((error: unknown) => {
+        logger.warn(
+          `reading tip for ${slot.toISOString()} posted, but not recorded: ${(error as Error).message}`,
+        );
+      });
+    }
+    this.#options.onSlot?.(result);
+    return result;
   }
 
   /**

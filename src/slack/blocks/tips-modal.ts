@@ -95,7 +95,9 @@ export function renderTipsModal(input: TipsModalInput): types.ModalView {
     submit: plainText('Save'),
     close: plainText('Cancel'),
     blocks: [
-      section('One resource worth reading from the blog, posted in this channel on the days and at the time you pick.'),
+      section(
+        'One resource worth reading from the blog, posted in this channel on the days and at the time you pick.',
+      ),
       {
         type: 'input',
         block_id: TIPS_MODAL.days,
@@ -130,7 +132,13 @@ export function renderTipsModal(input: TipsModalInput): types.ModalView {
 
 /** What a submitted modal asks for, or the errors to show next to its inputs (by block id). */
 export type TipsModalResult =
-  | { readonly ok: true; readonly days: number[]; readonly hour: number; readonly minute: number; readonly timezone: string }
+  | {
+      readonly ok: true;
+      readonly days: number[];
+      readonly hour: number;
+      readonly minute: number;
+      readonly timezone: string;
+    }
   | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** Reads a submission's `state.values` as Slack sends them (checkboxes, timepicker, static_select). */
