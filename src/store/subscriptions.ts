@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 export interface SubscriptionTables {
   tip_subscriptions: {
     channel: string;
+    /** The channel's name when it was set, for the Home tab. */
+    channel_name: string;
     /** Cron expression (croner syntax). */
     cron: string;
     /** IANA time zone the cron runs in. */
@@ -24,6 +26,8 @@ export interface SubscriptionTables {
 /** A channel's reading-tip subscription, as the scheduler and the Home tab read it. */
 export interface Subscription {
   readonly channel: string;
+  /** The channel's name when tips were set ('' when unknown). */
+  readonly channelName: string;
   readonly cron: string;
   readonly timezone: string;
   readonly subscriber: string;
@@ -37,6 +41,7 @@ export interface Subscription {
 /** What setting a channel's tips takes. */
 export interface SubscriptionSetting {
   readonly channel: string;
+  readonly channelName?: string;
   readonly cron: string;
   readonly timezone: string;
   readonly subscriber: string;
@@ -47,6 +52,7 @@ type Row = SubscriptionTables['tip_subscriptions'];
 function fromRow(row: Row): Subscription {
   return {
     channel: row.channel,
+    channelName: row.channel_name,
     cron: row.cron,
     timezone: row.timezone,
     subscriber: row.subscriber,
@@ -72,6 +78,7 @@ export class Subscriptions {
   async set(setting: SubscriptionSetting, now = Date.now()): Promise<Subscription> {
     const values = {
       channel: setting.channel,
+      channel_name: setting.channelName ?? '',
       cron: setting.cron,
       timezone: setting.timezone,
       subscriber: setting.subscriber,
@@ -86,6 +93,7 @@ export class Subscriptions {
       .values(values)
       .onConflict((conflict) =>
         conflict.column('channel').doUpdateSet({
+          ...(setting.channelName ? { channel_name: setting.channelName } : {}),
           cron: setting.cron,
           timezone: setting.timezone,
           subscriber: setting.subscriber,

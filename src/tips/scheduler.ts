@@ -56,6 +56,10 @@ export interface TipSchedulerOptions extends TipOptions {
   readonly claims?: SlotClaims;
   /** Told what each scheduled slot came to. @default nothing */
   readonly onSlot?: (result: SlotResult) => void;
+  /** Told each post's outcome (with Slack's error code when it failed), after it is logged. @default nothing */
+  readonly onOutcome?: (outcome: TipOutcome) => void | Promise<void>;
+  /** Adds to the tip's message before it is posted (the feedback buttons). @default the tip as rendered */
+  readonly decorate?: (message: Message, tip: Tip) => Message;
 }
 
 /** What one slot did: posted a tip, found nothing to post, or failed to post (with Slack's error code). */
@@ -148,6 +152,11 @@ export class TipScheduler {
       }
     }
     const outcome = await this.fire(slot);
+    await Promise.resolve(this.#options.onOutcome?.(outcome)).catch((error: unknown) => {
+      logger.warn(
+        `reading tip for ${slot.toISOString()}: recording its outcome failed: ${(error as Error).message}`,
+      );
+    });
     const result: SlotResult = outcome.status;
     if (claims && outcome.status === 'posted') {
       await claims.posted(channel, slot).catch((error: unknown) => {
@@ -174,7 +183,8 @@ export class TipScheduler {
       return { status: 'nothing', at };
     }
     try {
-      await this.#options.poster.post(channel, renderTip(tip));
+      const message = renderTip(tip);
+      await this.#options.poster.post(channel, this.#options.decorate?.(message, tip) ?? message);
       logger.info(
         `posted reading tip "${tip.resource.title}" to ${channel} (round ${tip.round}, ${tip.position + 1} of ${tip.roundLength})`,
       );

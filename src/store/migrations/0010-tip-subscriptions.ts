@@ -5,6 +5,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('tip_subscriptions')
     .addColumn('channel', 'text', (column) => column.primaryKey())
+    .addColumn('channel_name', 'text', (column) => column.notNull().defaultTo(''))
     .addColumn('cron', 'text', (column) => column.notNull())
     .addColumn('timezone', 'text', (column) => column.notNull())
     .addColumn('subscriber', 'text', (column) => column.notNull())
