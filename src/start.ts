@@ -11,11 +11,10 @@ import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
-import { slackErrorCode } from './slack/slack-errors.ts';
 import { openStore, type Store } from './store/index.ts';
-import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
-import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -106,12 +105,20 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
   const tipChannel =
     config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
+  // Built once the app's client exists (below); listeners read them only when a request comes.
+  let features: StoreFeatures | null = null;
   const deps: ListenerDeps = {
     library: () => store.current,
-    nextTip: () => (tipChannel ? upcomingTip(store.current, new Date(), tipOptions) : null),
+    nextTip: () =>
+      tipChannel ? upcomingTip(store.current, new Date(), { ...tipOptions, channel: tipChannel }) : null,
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
+    get channelTips() {
+      return features?.channelTips;
+    },
+    get feedback() {
+      return features?.feedback;
+    },
   };
-  let scheduler: TipScheduler | null = null;
   const fleet = fleetParts(state, logger, () => store.current);
 
   const standIn =
@@ -127,7 +134,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
             problems: store.current.problems,
           }),
           postTip: async () => {
-            await scheduler?.fire();
+            await features?.scheduler.refresh();
+            await features?.scheduler.postNow(tipChannel ?? localTipChannel);
           },
         })
       : null;
@@ -140,6 +148,19 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     dedupe: fleet.dedupe,
     metrics: fleet.metrics,
     storeHealth: fleet.storeHealth,
+  });
+  features = storeFeatures({
+    state,
+    client: app.client,
+    library: () => store.current,
+    tipSettings: config.tipSettings,
+    siteBaseUrl: config.siteBaseUrl,
+    insights: config.insights,
+    logger,
+    startupChannel: tipChannel,
+    // Every replica runs every channel's schedule; the store's claims let exactly one post each slot.
+    claims: fleet.claims,
+    onSlot: fleet.onSlot,
   });
   try {
     await app.start();
@@ -154,22 +175,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const watching = reloader.start().catch((error: unknown) => {
     logger.warn(`content changes will not be picked up: ${(error as Error).message}`);
   });
-  if (tipChannel) {
-    scheduler = new TipScheduler({
-      ...tipOptions,
-      channel: tipChannel,
-      library: () => store.current,
-      poster: slackTipPoster(app.client),
-      errorCode: slackErrorCode,
-      logger,
-      // Every replica runs the schedule; the store's claims let exactly one post each slot.
-      claims: fleet.claims,
-      onSlot: fleet.onSlot,
-    });
-    scheduler.start();
-  } else {
-    logger.info(tipsOffMessage);
-  }
+  await features.start();
+  if (!tipChannel) logger.info(tipsOffMessage);
 
   return {
     app,
@@ -184,7 +191,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
         : null,
     stop: async () => {
       inFlight.close();
-      scheduler?.stop();
+      features?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))
         logger.warn(`${inFlight.count} answers were still in flight at shutdown`);

@@ -93,6 +93,19 @@ export class Insights {
   /** Records a 👍 or 👎; a second click by the same person on the same answer changes their vote. */
   async rated(feedback: FeedbackRecord, now = Date.now()): Promise<void> {
     const person = await this.#person(feedback.user);
+    // A tip's vote carries no URLs of its own: they were recorded with the tip.
+    const urls =
+      feedback.urls.length > 0
+        ? feedback.urls
+        : parseUrls(
+            (
+              await this.#db
+                .selectFrom('questions')
+                .select('urls')
+                .where('id', '=', feedback.questionId)
+                .executeTakeFirst()
+            )?.urls ?? '[]',
+          );
     await this.#db
       .insertInto('feedback')
       .values({
@@ -102,7 +115,7 @@ export class Insights {
         outcome: feedback.outcome,
         note: null,
         query: feedback.query,
-        urls: JSON.stringify(feedback.urls),
+        urls: JSON.stringify(urls),
       })
       .onConflict((conflict) =>
         conflict.columns(['question_id', 'person']).doUpdateSet({ outcome: feedback.outcome, at: now }),
@@ -129,6 +142,8 @@ export class Insights {
       .selectFrom('questions')
       .select(['query', 'answered', 'asked_at'])
       .where('asked_at', '>=', from)
+      // A posted tip is recorded so that votes on it know what it showed; it is not a question.
+      .where('surface', '!=', 'tip')
       .orderBy('asked_at')
       .execute();
     const feedback = await this.#db

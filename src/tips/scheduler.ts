@@ -70,7 +70,7 @@ export type TipOutcome =
 
 /** What to say in the log when tips are off, so that whoever reads it knows how to turn them on. */
 export const tipsOffMessage =
-  'reading tips are off: set TIP_CHANNEL to a channel ID (C…) to post one on a schedule (TIP_SCHEDULE, TIP_TIMEZONE)';
+  'reading tips: channels subscribe themselves with /talk tips on; TIP_CHANNEL (a channel ID, C…) with TIP_SCHEDULE and TIP_TIMEZONE makes one subscription at startup';
 
 /**
  * Posts a reading tip to a channel at every run of a cron schedule (croner, in the configured zone, with
