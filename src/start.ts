@@ -12,6 +12,7 @@ import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { openStore, type Store } from './store/index.ts';
+import type { ChannelTips } from './tips/channel-tips.ts';
 import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
@@ -28,6 +29,8 @@ export interface RunningTalkbot {
   readonly watching: Promise<void>;
   /** Where to point a browser (local mode) or Slack's Request URL (HTTP mode); null in Socket Mode. */
   readonly url: string | null;
+  /** Every channel's reading-tip schedule (subscriptions in the store). */
+  readonly tips: ChannelTips;
   /** Stops taking work, lets answers in flight finish (up to `drainMs`), and closes every connection. */
   stop(): Promise<void>;
 }
@@ -181,6 +184,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   return {
     app,
     store,
+    tips: features.scheduler,
     state,
     standIn,
     watching,
