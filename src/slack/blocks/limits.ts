@@ -147,6 +147,25 @@ function checkBlock(block: Block, at: string): string[] {
       });
       break;
     }
+    case 'context_actions': {
+      if (block.elements.length === 0 || block.elements.length > 5) {
+        problems.push(`${at}.elements: ${block.elements.length} not within 1 to 5`);
+      }
+      block.elements.forEach((element, i) => {
+        if (element.type !== 'feedback_buttons') return;
+        for (const side of ['positive_button', 'negative_button'] as const) {
+          const button = element[side];
+          if (button.text.text.length > LIMITS.buttonText)
+            problems.push(`${at}.elements[${i}].${side}.text: too long`);
+          if (button.value.length === 0 || button.value.length > LIMITS.buttonValue) {
+            problems.push(
+              `${at}.elements[${i}].${side}.value: ${button.value.length} chars not within 1 to ${LIMITS.buttonValue}`,
+            );
+          }
+        }
+      });
+      break;
+    }
     default:
       // Dividers have nothing to check; other kinds are not rendered here.
       break;
