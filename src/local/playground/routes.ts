@@ -7,6 +7,7 @@ import { playgroundAssets } from './assets.ts';
 import {
   type ClickRequest,
   type ContentStatus,
+  type ModalSubmitRequest,
   PLAYGROUND_EVENTS,
   PLAYGROUND_PATHS,
   type PlaygroundReply,
@@ -134,7 +135,26 @@ function parseClick(body: Record<string, unknown>): ClickRequest {
     actionId: requiredString(body, 'actionId', ACTION_ID),
   };
   const blockId = optionalString(body, 'blockId', /^[^\s]{0,255}$/);
-  return blockId === undefined || blockId === '' ? request : { ...request, blockId };
+  const feedback = optionalString(body, 'feedback', /^(positive|negative)$/) as
+    | 'positive'
+    | 'negative'
+    | undefined;
+  const value = optionalString(body, 'value', /^[\s\S]{0,3000}$/);
+  return {
+    ...request,
+    ...(blockId === undefined || blockId === '' ? {} : { blockId }),
+    ...(feedback === undefined ? {} : { feedback }),
+    ...(value === undefined ? {} : { value }),
+  };
+}
+
+function parseModalSubmit(body: Record<string, unknown>): ModalSubmitRequest {
+  const viewId = requiredString(body, 'viewId', /^V[A-Z0-9]{2,}$/);
+  const values = body.values;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new PlaygroundRequestError(400, 'invalid_values', 'values must be an object of block ids.');
+  }
+  return { viewId, values: values as Record<string, unknown> };
 }
 
 /** Typed text as Slack passes it on: `&`, `<` and `>` as entities, its control characters. */
@@ -214,6 +234,7 @@ export class PlaygroundRoutes {
     const posts: Record<string, () => Promise<string | undefined>> = {
       [PLAYGROUND_PATHS.send]: async () => this.send(standIn, parseSend(await readJson(req))),
       [PLAYGROUND_PATHS.click]: async () => this.click(standIn, parseClick(await readJson(req))),
+      [PLAYGROUND_PATHS.modal]: async () => this.submitModal(standIn, parseModalSubmit(await readJson(req))),
       [PLAYGROUND_PATHS.home]: async () => {
         await standIn.openHome(this.hooks.userId);
         return undefined;
@@ -265,10 +286,15 @@ export class PlaygroundRoutes {
         write(PLAYGROUND_EVENTS.home, event.home.view);
       }
     });
+    const unsubscribeModals = standIn.subscribeModals((modal) => {
+      if (modal.userId !== userId) return;
+      write(PLAYGROUND_EVENTS.modal, { id: String(modal.view.id), open: modal.open, view: modal.view });
+    });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     res.on('close', () => {
       unsubscribe();
+      unsubscribeModals();
       clearInterval(heartbeat);
     });
   }
@@ -305,12 +331,36 @@ export class PlaygroundRoutes {
     if (record === undefined) {
       throw new PlaygroundRequestError(404, 'message_not_found', 'That message is no longer there.');
     }
-    await standIn.clickButton({
-      record,
-      actionId: request.actionId,
+    const userId = this.hooks.userId;
+    if (request.feedback !== undefined) {
+      await standIn.clickFeedback({ record, positive: request.feedback === 'positive', userId });
+    } else if (request.value !== undefined) {
+      await standIn.submitInput({ record, actionId: request.actionId, value: request.value, userId });
+    } else {
+      await standIn.clickButton({
+        record,
+        actionId: request.actionId,
+        userId,
+        ...(request.blockId === undefined ? {} : { blockId: request.blockId }),
+      });
+    }
+    return undefined;
+  }
+
+  /** Submit in a modal: the app's errors are sent to the page on the event stream, next to their inputs. */
+  private async submitModal(standIn: SlackStandIn, request: ModalSubmitRequest): Promise<undefined> {
+    const modal = standIn.modals.get(request.viewId);
+    if (modal === undefined || !modal.open || modal.userId !== this.hooks.userId) {
+      throw new PlaygroundRequestError(404, 'modal_not_found', 'That form is no longer open.');
+    }
+    const result = await standIn.submitView({
+      viewId: request.viewId,
+      values: { ...request.values },
       userId: this.hooks.userId,
-      ...(request.blockId === undefined ? {} : { blockId: request.blockId }),
     });
+    if (result.errors !== undefined) {
+      throw new PlaygroundRequestError(400, 'invalid_input', JSON.stringify(result.errors));
+    }
     return undefined;
   }
 }

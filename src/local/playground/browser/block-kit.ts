@@ -13,6 +13,8 @@ export interface RenderOptions {
 
 type Json = Readonly<Record<string, unknown>>;
 
+import { renderContextActions, renderInput } from './block-kit-inputs.ts';
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text
@@ -374,6 +376,10 @@ function renderBlock(value: unknown, options: RenderOptions): string {
       const caption = title === '' ? '' : `<figcaption>${escapeHtml(title)}</figcaption>`;
       return `<figure class="bk-block bk-image">${renderImage(block, 'bk-image-img')}${caption}</figure>`;
     }
+    case 'context_actions':
+      return renderContextActions(block, blockId, options.interactive !== false);
+    case 'input':
+      return renderInput(block, blockId);
     case 'rich_text': {
       const elements = Array.isArray(block.elements) ? block.elements : [];
       return `<div class="bk-block bk-rich-text">${elements.map((element) => renderRichElement(element, options)).join('')}</div>`;

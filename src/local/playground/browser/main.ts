@@ -4,11 +4,13 @@ import {
   PLAYGROUND_PATHS,
   type PlaygroundChannel,
   type PlaygroundMessage,
+  type PlaygroundModal,
   type PlaygroundReply,
   type PlaygroundSnapshot,
   type PlaygroundStatus,
 } from '../protocol.ts';
 import { escapeHtml, type RenderOptions, renderBlocks } from './block-kit.ts';
+import { showModal } from './modal.ts';
 import {
   channelLabel,
   EXAMPLES,
@@ -324,6 +326,9 @@ function connect(): void {
   events.addEventListener(PLAYGROUND_EVENTS.message, (event) => {
     upsert(JSON.parse((event as MessageEvent<string>).data) as PlaygroundMessage);
   });
+  events.addEventListener(PLAYGROUND_EVENTS.modal, (event) => {
+    showModal(JSON.parse((event as MessageEvent<string>).data) as PlaygroundModal, post, renderOptions());
+  });
   events.addEventListener(PLAYGROUND_EVENTS.home, (event) => {
     state.home = JSON.parse((event as MessageEvent<string>).data) as unknown;
     if (state.view.kind === 'home') drawMessages();
@@ -401,11 +406,13 @@ async function click(button: HTMLButtonElement): Promise<void> {
   if (button.getAttribute('aria-busy') === 'true') return;
   button.setAttribute('aria-busy', 'true');
   const blockId = button.dataset.blockId;
+  const feedback = button.dataset.feedback;
   const reply = await post(PLAYGROUND_PATHS.click, {
     channel,
     ts,
     actionId,
     ...(blockId ? { blockId } : {}),
+    ...(feedback ? { feedback } : {}),
   });
   button.removeAttribute('aria-busy');
   showError(button.closest('#thread-panel') === null ? dom.composerError : dom.threadError, reply);
@@ -457,6 +464,23 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && state.thread !== null) closeThread();
+  // Enter in a message's text input (the 👎's question) sends what was typed, as Slack's dispatch_action does.
+  const input = event.target instanceof HTMLInputElement ? event.target : null;
+  const message = input?.closest<HTMLElement>('[data-msg]');
+  if (
+    event.key === 'Enter' &&
+    input?.dataset.inputActionId &&
+    message?.dataset.channel &&
+    message.dataset.ts
+  ) {
+    event.preventDefault();
+    void post(PLAYGROUND_PATHS.click, {
+      channel: message.dataset.channel,
+      ts: message.dataset.ts,
+      actionId: input.dataset.inputActionId,
+      value: input.value,
+    });
+  }
 });
 
 dom.composerForm.addEventListener('submit', (event) => {
