@@ -88,5 +88,8 @@ export function renderInput(block: Json, blockId: string): string {
     default:
       control = `<span class="bk-unsupported">[unsupported element: ${escapeHtml(str(element?.type) || '?')}]</span>`;
   }
-  return `<label class="bk-block bk-input" data-input-block="${escapeHtml(blockId)}">${label}${control}${hint}<span class="bk-input-error" role="alert"></span></label>`;
+  // Checkboxes carry a label each, and labels do not nest: their block is a named group instead.
+  const tag = element?.type === 'checkboxes' ? 'div' : 'label';
+  const group = tag === 'div' ? ` role="group" aria-label="${escapeHtml(text(block.label))}"` : '';
+  return `<${tag} class="bk-block bk-input" data-input-block="${escapeHtml(blockId)}"${group}>${label}${control}${hint}<span class="bk-input-error" role="alert"></span></${tag}>`;
 }
