@@ -2,9 +2,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.ts';
 import { SlackStandIn } from '../src/local/index.ts';
 import { Library } from '../src/search/library.ts';
+import {
+  testSigningSecret as benchSigningSecret,
+  type SlackEndpoints,
+  startAppAgainst,
+} from '../test/e2e/harness.ts';
 import { median, percentile, round } from './measure.ts';
 import type { BenchQuery } from './queries.ts';
-import { benchSigningSecret, type SlackEndpoints, startApp } from './slack-app.ts';
 
 // The Slack-facing test runs in two processes, as in production: the app (with its Library) in one,
 // Slack's stand-in and the 50 senders in the other, talking over loopback HTTP. The parent relays:
@@ -70,7 +74,7 @@ function nextMessage(type: string): Promise<Message> {
 export async function runLoadApp(root: string): Promise<void> {
   const { endpoints } = (await nextMessage('endpoints')) as unknown as { endpoints: SlackEndpoints };
   const library = new Library(await loadContent(root));
-  const running = await startApp(library, endpoints, 'http');
+  const running = await startAppAgainst(library, endpoints, 'http', { logLevel: 'error', tips: false });
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   post({ type: 'app', appUrl: running.url, posts: library.posts.length });
   await nextMessage('reset');
@@ -81,7 +85,7 @@ export async function runLoadApp(root: string): Promise<void> {
   post({
     type: 'stall',
     maxStallMs: round(stalls.max / 1e6, 1),
-    errors: running.errors.length,
+    errors: running.logs.length,
     cpuMs: cpuMs(cpu),
   });
   await nextMessage('stop');

@@ -15,13 +15,11 @@ export interface PackedOutcomes {
   readonly titles: readonly string[];
   readonly urls: readonly string[];
   readonly keys: readonly (string | null)[];
-  /** The heading a link sits under, as its index in the post's `headings`; -1 for none. */
+  /** The heading a link sits under, as its index in the post's `headings` (every section is one); -1 for none. */
   readonly sections: Int32Array;
   readonly lines: Int32Array;
   /** Index in `kinds` plus one; 0 for null. */
   readonly kinds: Uint8Array;
-  /** Sections that are none of the post's headings, as `-2 - i` in `sections` (never so today). */
-  readonly strays: readonly string[];
 }
 
 const kinds: readonly ResourceKind[] = ['video', 'slides', 'paper', 'profile', 'article', 'other'];
@@ -37,7 +35,6 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   const sections = new Int32Array(total);
   const lines = new Int32Array(total);
   const kindCodes = new Uint8Array(total);
-  const strays: string[] = [];
   const bare: FileOutcome[] = new Array(outcomes.length);
   let at = 0;
   for (let o = 0; o < outcomes.length; o++) {
@@ -60,22 +57,21 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
       else {
         if (post.headings[heading] !== link.section) heading = post.headings.indexOf(link.section, heading);
         if (heading === -1) heading = post.headings.indexOf(link.section);
-        if (heading === -1) {
-          heading = 0;
-          sections[at] = -2 - strays.length;
-          strays.push(link.section);
-        } else sections[at] = heading;
+        // The outline lists every heading it puts a link under; a parser that broke that must not lose the link.
+        if (heading === -1)
+          throw new Error(`${post.path}: a link's section "${link.section}" is not a heading`);
+        sections[at] = heading;
       }
       at++;
     }
     bare[o] = { ...outcome, post: { ...post, links: [] } };
   }
-  return { outcomes: bare, linkCounts, titles, urls, keys, sections, lines, kinds: kindCodes, strays };
+  return { outcomes: bare, linkCounts, titles, urls, keys, sections, lines, kinds: kindCodes };
 }
 
 /** The outcomes `packOutcomes` packed, links and all. */
 export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
-  const { linkCounts, titles, urls, keys, sections, lines, strays } = packed;
+  const { linkCounts, titles, urls, keys, sections, lines } = packed;
   let at = 0;
   return packed.outcomes.map((outcome, o) => {
     const post = outcome.post;
@@ -88,12 +84,7 @@ export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
       links[i] = {
         title: titles[at] as string,
         url: urls[at] as string,
-        section:
-          section >= 0
-            ? (post.headings[section] as string)
-            : section === -1
-              ? null
-              : (strays[-2 - section] as string),
+        section: section === -1 ? null : (post.headings[section] ?? null),
         line: lines[at] as number,
         kind: kind === 0 ? null : (kinds[kind - 1] as ResourceKind),
         key: keys[at] as string | null,

@@ -39,15 +39,6 @@ const batchSize = 128;
 // Batches a worker holds at once, so that it never waits for the main thread to hand it the next.
 const inFlightPerWorker = 2;
 
-/** Reads and parses content files, in path order (see ContentParse). */
-export async function parseContentFiles(
-  root: string,
-  paths: readonly string[],
-  options: ParseOptions = {},
-): Promise<FileOutcome[]> {
-  return new ContentParse(root, options).run(paths);
-}
-
 /**
  * One parse of a content folder, in path order. A large folder is parsed by worker threads and by
  * this thread, a batch at a time with a turn of the event loop between (a reload must not stall a

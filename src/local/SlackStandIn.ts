@@ -1,98 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApiMethods } from './api-methods.ts';
 import { isJsonObject, type JsonObject } from './block-rules.ts';
-import { Chat } from './chat.ts';
 import { Deliverer, type Delivery } from './delivery.ts';
-import { SlackApiError, StandInError } from './errors.ts';
-import { type Fault, Faults } from './faults.ts';
+import { SlackApiError } from './errors.ts';
+import type { Fault } from './faults.ts';
 import { type AppAnswer, postToApp } from './http-delivery.ts';
-import { IdSource } from './ids.ts';
-import { findElement } from './interaction-payloads.ts';
-import { Modals, type OpenModal } from './modals.ts';
-import {
-  DEFAULT_CHANNEL,
-  DEFAULT_USER,
-  resolveOptions,
-  type StandInOptions,
-  type Transport,
-} from './options.ts';
+import type { ButtonClickInput, SlashCommandInput, UserMessageInput } from './inputs.ts';
+import { feedbackToClick, inputToSubmit } from './interaction-payloads.ts';
+import type { OpenModal, ViewSubmitted } from './modals.ts';
+import { DEFAULT_CHANNEL, DEFAULT_USER, type StandInOptions, type Transport } from './options.ts';
 import {
   appHomeOpenedEvent,
-  appMentionEvent,
   blockActionsPayload,
-  type DisconnectReason,
+  buttonToClick,
   eventCallback,
   type FoundButton,
-  interactiveElements,
-  messageEvent,
   richTextBlocks,
   slashCommandFields,
+  typedMessageEvent,
   urlVerification,
 } from './payloads.ts';
-import { type ResponseBinding, ResponseUrls } from './response-url.ts';
-import { startServer, stopServer } from './server.ts';
-import { SocketModeServer } from './socket-mode.ts';
-import {
-  type ApiCall,
-  type MessageRecord,
-  RecordStore,
-  type StoreListener,
-  type WaitOptions,
-} from './store.ts';
-import { handleApiCall } from './web-api.ts';
-import { channelTypeOf, dmChannelFor, type Workspace } from './workspace.ts';
+import type { ResponseBinding } from './response-url.ts';
+import { stopServer } from './server.ts';
+import type { DisconnectReason } from './socket-payloads.ts';
+import { type Parts, startParts } from './stand-in-parts.ts';
+import type { ApiCall, MessageRecord, StoreListener, WaitOptions } from './store.ts';
+import { dmChannelFor, type Workspace } from './workspace.ts';
 
-/** A person typing into a channel, DM or thread. */
-export interface UserMessageInput {
-  channelId: string;
-  userId: string;
-  text: string;
-  threadTs?: string;
-}
-
-/** A slash command invocation. */
-export interface SlashCommandInput {
-  /** @default '/talk' */
-  command?: string;
-  /** @default '' */
-  text?: string;
-  /** @default 'U0USER' */
-  userId?: string;
-  /** @default 'C0GENERAL' */
-  channelId?: string;
-}
-
-/** A click on a button of a recorded message. */
-export interface ButtonClickInput {
-  record: MessageRecord;
-  actionId: string;
-  /** Which block, when the same action_id appears in several. */
-  blockId?: string;
-  /** Overrides the button's own value. */
-  value?: string;
-  /** @default 'U0USER' */
-  userId?: string;
-}
-
-/** The parts the stand-in is wired from. */
-interface Parts {
-  readonly server: Server;
-  readonly url: string;
-  readonly transport: Transport;
-  readonly botToken: string;
-  readonly appToken: string;
-  readonly signingSecret: string;
-  readonly appUrl: string | undefined;
-  readonly ackTimeoutMs: number;
-  readonly workspace: Workspace;
-  readonly store: RecordStore;
-  readonly ids: IdSource;
-  readonly faults: Faults;
-  readonly responseUrls: ResponseUrls;
-  readonly socketMode: SocketModeServer;
-  readonly modals: Modals;
-}
+export type { ButtonClickInput, SlashCommandInput, UserMessageInput };
 
 /** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
 export class SlackStandIn {
@@ -137,51 +71,7 @@ export class SlackStandIn {
 
   /** Starts listening; resolves once the Web API answers, so `new App()` may call auth.test right away. */
   static async start(options: StandInOptions = {}): Promise<SlackStandIn> {
-    const resolved = resolveOptions(options);
-    const { workspace } = resolved;
-    const store = new RecordStore();
-    const ids = new IdSource();
-    const faults = new Faults();
-    const chat = new Chat(store, workspace, ids);
-    const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
-    const socketMode = new SocketModeServer(workspace, resolved.timing);
-    const modals = new Modals();
-    let socketBase = '';
-    const methods = createApiMethods({
-      store,
-      chat,
-      workspace,
-      ids,
-      modals,
-      socketUrl: () => {
-        const ticket = ids.secret();
-        socketMode.issueTicket(ticket);
-        return `${socketBase}/socket?ticket=${ticket}&app_id=${workspace.apiAppId}`;
-      },
-    });
-    const apiContext = { store, faults, methods, tokens: { bot: resolved.botToken, app: resolved.appToken } };
-    const { server, url } = await startServer(
-      {
-        api: (method, req, res) => handleApiCall(apiContext, method, req, res),
-        response: (id, req, res) => responseUrls.handle(id, req, res),
-        socket: (req, socket, head) => socketMode.handleUpgrade(req, socket, head),
-        fallback: resolved.fallback,
-      },
-      resolved,
-    );
-    socketBase = url.replace(/^http/, 'ws');
-    return new SlackStandIn({
-      ...resolved,
-      server,
-      url,
-      ackTimeoutMs: resolved.timing.ackTimeoutMs,
-      store,
-      ids,
-      faults,
-      responseUrls,
-      socketMode,
-      modals,
-    });
+    return new SlackStandIn(await startParts(options));
   }
 
   /** Every message so far, in order (live objects: edits and deletions show up in place). */
@@ -268,14 +158,8 @@ export class SlackStandIn {
       clientMsgId: randomUUID(),
       blocks: record.blocks,
     };
-    // Slack sends no app_mention for DMs: they arrive only as message events with channel_type "im".
-    if (channelTypeOf(channelId) === 'im') {
-      return { record, delivery: await this.deliverEvent(messageEvent(this.workspace, typed)) };
-    }
-    if (text.includes(`<@${this.workspace.botUserId}>`)) {
-      return { record, delivery: await this.deliverEvent(appMentionEvent(this.workspace, typed)) };
-    }
-    return { record };
+    const event = typedMessageEvent(this.workspace, typed);
+    return event === null ? { record } : { record, delivery: await this.deliverEvent(event) };
   }
 
   /** Delivers a slash command with a fresh response_url; an ack holding a message is recorded as Slack shows it. */
@@ -296,84 +180,28 @@ export class SlackStandIn {
   }
 
   /** Delivers the `block_actions` of a click on a button of a recorded message. */
-  async clickButton(input: ButtonClickInput): Promise<Delivery> {
-    const { record, actionId } = input;
+  clickButton(input: ButtonClickInput): Promise<Delivery> {
     const userId = input.userId ?? DEFAULT_USER;
-    if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
-    if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
-      throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
-    }
-    const elements = interactiveElements(record.blocks);
-    const button = elements.find(
-      ({ blockId, element }) =>
-        element.type === 'button' &&
-        element.action_id === actionId &&
-        (input.blockId === undefined || blockId === input.blockId),
-    );
-    if (button === undefined) {
-      const available = elements.map(({ element }) => `${String(element.type)}:${String(element.action_id)}`);
-      throw new StandInError(
-        'no_such_button',
-        `no button with action_id ${actionId} in message ${record.ts}; it has: ${available.join(', ') || 'none'}`,
-      );
-    }
-    const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
-    const payload = blockActionsPayload(this.workspace, {
-      record,
-      button,
-      userId,
-      ...(input.value !== undefined ? { value: input.value } : {}),
-      responseUrl: this.parts.responseUrls.create(this.url, binding),
-      triggerId: this.trigger(userId),
-      actionTs: this.parts.ids.nextTs(),
-    });
-    return this.deliver('interactive', payload, 0);
+    const button = buttonToClick(input.record, userId, input.actionId, input.blockId);
+    return this.deliverClick(input.record, userId, button, input.value);
   }
 
-  /**
-   * Delivers the `block_actions` of a click on a message's feedback buttons (a `context_actions` block): the
-   * action's type is `feedback_buttons` and its value the clicked button's.
-   */
-  async clickFeedback(input: {
-    record: MessageRecord;
-    positive: boolean;
-    userId?: string;
-  }): Promise<Delivery> {
-    const found = findElement(input.record.blocks, (e) => e.type === 'feedback_buttons');
-    const side = found?.element[input.positive ? 'positive_button' : 'negative_button'];
-    if (found === undefined || !isJsonObject(side)) {
-      throw new StandInError('no_such_button', `no feedback buttons in message ${input.record.ts}`);
-    }
-    const text = isJsonObject(side.text) ? { ...side.text, emoji: true } : side.text;
-    return this.deliverClick(input.record, input.userId, {
-      blockId: found.blockId,
-      element: { type: 'feedback_buttons', action_id: found.element.action_id, text, value: side.value },
-    });
+  /** Delivers a click on a message's feedback buttons (`context_actions`): the action's type is `feedback_buttons`. */
+  clickFeedback(input: { record: MessageRecord; positive: boolean; userId?: string }): Promise<Delivery> {
+    const userId = input.userId ?? DEFAULT_USER;
+    return this.deliverClick(input.record, userId, feedbackToClick(input.record, userId, input.positive));
   }
 
-  /** Delivers what pressing Enter in a message's dispatching text input sends: `block_actions` with the typed value. */
-  async submitInput(input: {
+  /** Delivers Enter in a message's dispatching text input: `block_actions` with the typed value. */
+  submitInput(input: {
     record: MessageRecord;
     actionId: string;
     value: string;
     userId?: string;
   }): Promise<Delivery> {
-    const found = findElement(
-      input.record.blocks,
-      (e) => e.type === 'plain_text_input' && e.action_id === input.actionId,
-    );
-    if (found === undefined) {
-      throw new StandInError(
-        'no_such_input',
-        `no text input ${input.actionId} in message ${input.record.ts}`,
-      );
-    }
-    return this.deliverClick(
-      input.record,
-      input.userId,
-      { blockId: found.blockId, element: { type: 'plain_text_input', action_id: input.actionId } },
-      input.value,
-    );
+    const userId = input.userId ?? DEFAULT_USER;
+    const button = inputToSubmit(input.record, userId, input.actionId);
+    return this.deliverClick(input.record, userId, button, input.value);
   }
 
   /** Modals the app opened, by view id (closed ones too: `open` says which). */
@@ -381,24 +209,9 @@ export class SlackStandIn {
     return this.parts.modals.views;
   }
 
-  /** Resolves with the next open modal for a user (or one open already). */
+  /** Resolves with the user's open modal, now or once the app opens one. */
   waitForModal(userId: string, options: WaitOptions = {}): Promise<OpenModal> {
-    const find = () => [...this.parts.modals.views.values()].findLast((m) => m.open && m.userId === userId);
-    const found = find();
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        stop();
-        reject(new StandInError('timeout', `no modal opened for ${userId}`));
-      }, options.timeoutMs ?? 2000);
-      const stop = this.parts.modals.subscribe(() => {
-        const modal = find();
-        if (modal === undefined) return;
-        clearTimeout(timer);
-        stop();
-        resolve(modal);
-      });
-    });
+    return this.parts.modals.waitFor(userId, options.timeoutMs ?? 2000);
   }
 
   /** Calls `listener` whenever a modal opens, changes or closes; returns the unsubscribe function. */
@@ -406,15 +219,8 @@ export class SlackStandIn {
     return this.parts.modals.subscribe(listener);
   }
 
-  /**
-   * Presses Submit on an open modal with `values` as its `state.values` (block id, then action id, then the
-   * value as Slack sends it); resolves with whether the modal closed, and the errors it shows if not.
-   */
-  async submitView(input: {
-    viewId: string;
-    values: JsonObject;
-    userId?: string;
-  }): Promise<{ delivery: Delivery; closed: boolean; errors?: JsonObject }> {
+  /** Presses Submit on an open modal with `values` as its `state.values`; says whether it closed, and its errors if not. */
+  async submitView(input: { viewId: string; values: JsonObject; userId?: string }): Promise<ViewSubmitted> {
     const userId = input.userId ?? DEFAULT_USER;
     const payload = this.parts.modals.submission(input.viewId, userId, input.values, this.workspace);
     const delivery = await this.deliver('interactive', payload, 0);
@@ -429,15 +235,10 @@ export class SlackStandIn {
 
   private deliverClick(
     record: MessageRecord,
-    user: string | undefined,
+    userId: string,
     button: FoundButton,
     value?: string,
   ): Promise<Delivery> {
-    const userId = user ?? DEFAULT_USER;
-    if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
-    if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
-      throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
-    }
     const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
     const payload = blockActionsPayload(this.workspace, {
       record,

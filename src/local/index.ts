@@ -20,14 +20,14 @@ export {
   type SignedPost,
 } from './http-delivery.ts';
 export type { StandInOptions, Transport } from './options.ts';
-export type { DisconnectReason, EnvelopeType } from './payloads.ts';
 export {
   type ButtonClickInput,
   SlackStandIn,
   type SlashCommandInput,
   type UserMessageInput,
 } from './SlackStandIn.ts';
-export { type SignatureCheck, signRequest, verifySlackSignature } from './signing.ts';
+export { signRequest } from './signing.ts';
+export type { DisconnectReason, EnvelopeType } from './socket-payloads.ts';
 export type {
   ApiCall,
   HomeView,

@@ -1,5 +1,6 @@
 import { checkBlocks, isJsonObject, type JsonObject, MAX_VIEW_BLOCKS } from './block-rules.ts';
-import { SlackApiError } from './errors.ts';
+import type { Delivery } from './delivery.ts';
+import { SlackApiError, StandInError } from './errors.ts';
 import type { IdSource } from './ids.ts';
 import { userNameOf, type Workspace } from './workspace.ts';
 
@@ -11,6 +12,13 @@ export interface OpenModal {
   readonly userId: string;
   view: JsonObject;
   open: boolean;
+}
+
+/** What Submit in a modal came to: the delivery, whether the modal closed, and the errors it shows if not. */
+export interface ViewSubmitted {
+  readonly delivery: Delivery;
+  readonly closed: boolean;
+  readonly errors?: JsonObject;
 }
 
 /** Trigger ids handed out with slash commands and clicks, and the modals opened with them. */
@@ -30,6 +38,26 @@ export class Modals {
     return () => {
       this.#listeners.delete(listener);
     };
+  }
+
+  /** Resolves with the user's open modal, now or once one opens; rejects after `timeoutMs`. */
+  waitFor(userId: string, timeoutMs: number): Promise<OpenModal> {
+    const find = () => [...this.views.values()].findLast((m) => m.open && m.userId === userId);
+    const found = find();
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new StandInError('wait_timeout', `no modal opened for ${userId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const stop = this.subscribe(() => {
+        const modal = find();
+        if (modal === undefined) return;
+        clearTimeout(timer);
+        stop();
+        resolve(modal);
+      });
+    });
   }
 
   /** `views.open`: checks the trigger and the view as Slack does, stores and announces it. */

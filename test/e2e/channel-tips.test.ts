@@ -4,17 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readConfig } from '../../src/config.ts';
-import type { MessageRecord, SlackStandIn } from '../../src/local/index.ts';
-import { checkMessage } from '../../src/slack/blocks/index.ts';
-import type { Message } from '../../src/slack/blocks/message.ts';
+import type { SlackStandIn } from '../../src/local/index.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { type RunningTalkbot, startTalkbot } from '../../src/start.ts';
 import { nextSlot, pickTip } from '../../src/tips/pick-tip.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { runTalkbot } from '../helpers/run-cli.ts';
+import { slackProblems } from '../helpers/slack-rules.ts';
 import { visibleText } from './harness.ts';
 
-const asMessage = (r: MessageRecord) => ({ text: r.text, blocks: r.blocks }) as unknown as Message;
 const tipsIn = (slack: SlackStandIn, channel: string) =>
   slack.records.filter((r) => r.channel === channel && r.text.startsWith('Reading tip') && !r.ephemeralTo);
 
@@ -67,7 +65,7 @@ describe('reading tips per channel, from Slack, end to end', () => {
     );
     assert.equal(confirmation.ephemeralTo, undefined, 'everyone in the channel sees it');
     assert.equal(confirmation.text, '<@U0ANA> set reading tips here for weekdays at 09:00 Europe/Berlin');
-    assert.deepEqual(checkMessage(asMessage(confirmation)), []);
+    assert.deepEqual(slackProblems(confirmation), []);
 
     await eventually('the channel to be scheduled', () => bot.tips.channels.includes('C0READING'));
     const slot = nextSlot('0 9 * * 1-5', 'Europe/Berlin', new Date());
@@ -221,7 +219,7 @@ describe('reading tips per channel, from Slack, end to end', () => {
       answer.blocks.some((b) => b.type === 'context_actions'),
       'the answer carries the feedback element',
     );
-    assert.deepEqual(checkMessage(asMessage(answer)), []);
+    assert.deepEqual(slackProblems(answer), []);
     await slack().clickFeedback({ record: answer, positive: false, userId: 'U0DAN' });
     await eventually('the question to appear in place', () =>
       JSON.stringify(answer.blocks).includes('What were you looking for?'),

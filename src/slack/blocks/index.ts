@@ -10,7 +10,7 @@ export { renderHome } from './home.ts';
 export type { KindLabel } from './kind-label.ts';
 export { KIND_LABELS, kindLabel } from './kind-label.ts';
 export type { FitOptions } from './limits.ts';
-export { checkMessage, defaultMoreNotice, fitMessage, fitView, LIMITS } from './limits.ts';
+export { defaultMoreNotice, fitMessage, fitView, LIMITS } from './limits.ts';
 export type { Block, HomeView, Message } from './message.ts';
 export { renderPostResources } from './post-resources.ts';
 export type { TipInput } from './tip.ts';

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderAnswer } from '../../../src/slack/blocks/answer.ts';
 import { decodeAnswerRef } from '../../../src/slack/blocks/answer-ref.ts';
-import { checkMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import { LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, Button, Message } from '../../../src/slack/blocks/message.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 import {
   allText,
   generatedPost,
@@ -37,7 +38,7 @@ describe('renderAnswer, the seed talk', () => {
   const shown = allText(message);
 
   it('is within every limit', () => {
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
   });
 
   it('shows the title in bold, the description and the date, author and tags', () => {
@@ -99,7 +100,7 @@ describe('renderAnswer, the seed talk', () => {
 describe('renderAnswer, a resource hit', () => {
   it('names the section and every citing post', () => {
     const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('*📰 <https://aphyr.com/tags/Jepsen|Jepsen>*  _article_'));
     assert.ok(shown.includes('Kyle Kingsbury · from *QCon: How Did I Get Here?*'));
@@ -127,7 +128,7 @@ describe('renderAnswer, paging and sharing', () => {
 
   it('offers More results with the next offset when more hits exist', () => {
     const message = renderAnswer(result('testing', hits, { total: 12, offset: 3 }), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
       query: 'testing',
       offset: 6,
@@ -169,7 +170,7 @@ describe('renderAnswer, paging and sharing', () => {
     for (const sharedBy of ['<!channel>', 'U1>', 'here', '']) {
       const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), { ...asker, sharedBy });
       assert.ok(!allText(message).includes('Shared by'), sharedBy);
-      assert.deepEqual(checkMessage(message), []);
+      assert.deepEqual(slackProblems(message), []);
     }
   });
 
@@ -178,7 +179,7 @@ describe('renderAnswer, paging and sharing', () => {
       postHit(postWithLinks(15, { slug: `big-${i}`, title: `Big ${i}` })),
     );
     const message = renderAnswer(result('big', big, { total: 10 }), { pageSize: 10, ephemeral: true });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = message.blocks.filter((b) => b.type === 'divider').length - 1;
     assert.ok(shown >= 1 && shown < 10, `${shown} shown`);
     assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
@@ -195,7 +196,7 @@ describe('renderAnswer, hostile input', () => {
   it('echoes the query as harmless text', () => {
     for (const hits of [[resourceHit(jepsen())], []]) {
       const message = renderAnswer(result(attacks, hits, { total: hits.length }), asker);
-      assert.deepEqual(checkMessage(message), []);
+      assert.deepEqual(slackProblems(message), []);
       const json = JSON.stringify(message);
       for (const live of [
         '<!channel>',
@@ -231,7 +232,7 @@ describe('renderAnswer, hostile input', () => {
       ],
     });
     const message = renderAnswer(result('x', [postHit(post)]), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const json = JSON.stringify(message);
     for (const live of [
       '<!channel>',
@@ -253,7 +254,7 @@ describe('renderAnswer, hostile input', () => {
 describe('renderAnswer, no results', () => {
   it('says so, echoes the query and offers suggestions and a hint', () => {
     const message = renderAnswer(result('jepsn <b>', []), { ...asker, suggestions: ['jepsen', 'testing'] });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('I found nothing for “jepsn &lt;b&gt;”.'));
     assert.ok(shown.includes('Did you mean *jepsen*, *testing*?'));
@@ -269,7 +270,7 @@ describe('renderAnswer, no results', () => {
 
   it('says so when the page is past the last hit', () => {
     const message = renderAnswer(result('jepsen', [], { total: 3, offset: 5 }), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.match(allText(message), /all: every one of the 3 results/);
   });
 });
@@ -278,7 +279,7 @@ describe('renderAnswer, a post with 300 links', () => {
   const message = renderAnswer(result('big', [postHit(postWithLinks(300))]), asker);
 
   it('stays within every limit', () => {
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(message.blocks.length <= LIMITS.messageBlocks);
   });
 

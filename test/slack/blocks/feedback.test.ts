@@ -10,10 +10,10 @@ import {
   renderFeedbackQuestion,
   withFeedback,
 } from '../../../src/slack/blocks/feedback.ts';
-import { checkMessage } from '../../../src/slack/blocks/index.ts';
 import type { Message } from '../../../src/slack/blocks/message.ts';
 import { renderTipSettings, renderTipsConfirmation } from '../../../src/slack/blocks/tip-settings.ts';
 import { readTipsModal, renderTipsModal } from '../../../src/slack/blocks/tips-modal.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 
 const ref: FeedbackRef = { id: 'q1AbC', query: 'jepsen', offset: 0, surface: 'command' };
 const base: Message = {
@@ -32,7 +32,7 @@ describe('feedback buttons', () => {
     assert.equal(block.elements[0]?.type, 'feedback_buttons');
     assert.deepEqual(decodeVote(block.elements[0]?.positive_button.value), { ...ref, outcome: 'helpful' });
     assert.deepEqual(decodeVote(block.elements[0]?.negative_button.value), { ...ref, outcome: 'unhelpful' });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.deepEqual(checkBlocks(message.blocks), []);
   });
 
@@ -67,7 +67,7 @@ describe('feedback buttons', () => {
 
   it('the 👎 question is one optional text input that sends on Enter', () => {
     const question = renderFeedbackQuestion({ ...ref, query: '<!channel> raft' });
-    assert.deepEqual(checkMessage(question), []);
+    assert.deepEqual(slackProblems(question), []);
     assert.deepEqual(checkBlocks(question.blocks), []);
     const input = question.blocks.find((b) => b.type === 'input') as {
       dispatch_action: boolean;
@@ -93,7 +93,7 @@ describe('tip settings and the Set up tips modal', () => {
       { description: 'Mondays at 10:00', timezone: 'UTC', pausedUntil: null, suspended: 'is_archived' },
     ]) {
       assert.deepEqual(
-        checkMessage(renderTipSettings({ channel: 'C0GENERAL', subscription, next: null, now })),
+        slackProblems(renderTipSettings({ channel: 'C0GENERAL', subscription, next: null, now })),
         [],
       );
     }

@@ -4,9 +4,10 @@ import { renderError } from '../../../src/slack/blocks/error.ts';
 import { renderHelp } from '../../../src/slack/blocks/help.ts';
 import { renderHome } from '../../../src/slack/blocks/home.ts';
 import { KIND_LABELS, kindLabel } from '../../../src/slack/blocks/kind-label.ts';
-import { checkMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import { LIMITS } from '../../../src/slack/blocks/limits.ts';
 import { renderPostResources } from '../../../src/slack/blocks/post-resources.ts';
 import { renderTip } from '../../../src/slack/blocks/tip.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 import {
   allText,
   generatedPost,
@@ -32,7 +33,7 @@ describe('kindLabel', () => {
 describe('renderHelp', () => {
   it('shows one example of each way to ask', () => {
     const message = renderHelp();
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     for (const example of [
       '/talk testing distributed',
@@ -49,14 +50,14 @@ describe('renderHelp', () => {
 describe('renderError', () => {
   it('shows the message escaped', () => {
     const message = renderError('channel_not_found <!channel>');
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(allText(message).includes('⚠️ channel_not_found &lt;!channel&gt;'));
     assert.ok(!JSON.stringify(message).includes('<!channel>'));
   });
 
   it('copes with a blank or huge message', () => {
-    assert.deepEqual(checkMessage(renderError('')), []);
-    assert.deepEqual(checkMessage(renderError('x'.repeat(50_000))), []);
+    assert.deepEqual(slackProblems(renderError('')), []);
+    assert.deepEqual(slackProblems(renderError('x'.repeat(50_000))), []);
   });
 });
 
@@ -66,7 +67,7 @@ describe('renderTip', () => {
 
   it('shows the resource, its section and talk, and More from this talk', () => {
     const message = renderTip({ resource: jepsen(post), citation: { post, section: 'Kyle Kingsbury' }, at });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.deepEqual(message.blocks[0], {
       type: 'header',
       text: { type: 'plain_text', text: '📚 Reading tip', emoji: true },
@@ -101,7 +102,7 @@ describe('renderTip', () => {
 describe('renderPostResources', () => {
   it('lists all 13 seed links under their headings, in order', () => {
     const message = renderPostResources(seedPost());
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     let from = 0;
     for (const heading of [...SEED_HEADINGS, 'The talk']) {
@@ -116,7 +117,7 @@ describe('renderPostResources', () => {
 
   it('keeps a post with 300 links within every limit and says how many more', () => {
     const message = renderPostResources(postWithLinks(300));
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(message.blocks.length <= LIMITS.messageBlocks);
     const shown = allText(message);
     const listed = (shown.match(/<https:\/\/example\.com\/resources\//g) ?? []).length;
@@ -126,7 +127,7 @@ describe('renderPostResources', () => {
 
   it('says when a talk lists nothing', () => {
     const message = renderPostResources(generatedPost(1, { links: [] }));
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(allText(message).includes('This talk lists no resources.'));
   });
 });
@@ -143,7 +144,7 @@ describe('renderHome', () => {
       nextTip: { resource: jepsen(), at },
     });
     assert.equal(view.type, 'home');
-    assert.deepEqual(checkMessage(view), []);
+    assert.deepEqual(slackProblems(view), []);
     const shown = allText(view);
     assert.ok(shown.includes('`/talk jepsen`'));
     assert.ok(shown.includes('14 talks · 28 resources'));
@@ -160,7 +161,7 @@ describe('renderHome', () => {
 
   it('says when tips are off and when content has problems', () => {
     const view = renderHome({ posts: [], totalPosts: 0, totalResources: 0, problems: 2, nextTip: null });
-    assert.deepEqual(checkMessage(view), []);
+    assert.deepEqual(slackProblems(view), []);
     const shown = allText(view);
     assert.ok(shown.includes('Reading tips are off.'));
     assert.ok(shown.includes('2 content problems'));
