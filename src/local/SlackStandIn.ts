@@ -180,20 +180,24 @@ export class SlackStandIn {
   }
 
   /** Delivers the `block_actions` of a click on a button of a recorded message. */
-  clickButton(input: ButtonClickInput): Promise<Delivery> {
+  async clickButton(input: ButtonClickInput): Promise<Delivery> {
     const userId = input.userId ?? DEFAULT_USER;
     const button = buttonToClick(input.record, userId, input.actionId, input.blockId);
     return this.deliverClick(input.record, userId, button, input.value);
   }
 
   /** Delivers a click on a message's feedback buttons (`context_actions`): the action's type is `feedback_buttons`. */
-  clickFeedback(input: { record: MessageRecord; positive: boolean; userId?: string }): Promise<Delivery> {
+  async clickFeedback(input: {
+    record: MessageRecord;
+    positive: boolean;
+    userId?: string;
+  }): Promise<Delivery> {
     const userId = input.userId ?? DEFAULT_USER;
     return this.deliverClick(input.record, userId, feedbackToClick(input.record, userId, input.positive));
   }
 
   /** Delivers Enter in a message's dispatching text input: `block_actions` with the typed value. */
-  submitInput(input: {
+  async submitInput(input: {
     record: MessageRecord;
     actionId: string;
     value: string;
