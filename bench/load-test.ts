@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.ts';
 import { SlackStandIn } from '../src/local/index.ts';
 import { Library } from '../src/search/library.ts';
+import { openStore } from '../src/store/index.ts';
 import {
   testSigningSecret as benchSigningSecret,
   type SlackEndpoints,
@@ -71,10 +72,15 @@ function nextMessage(type: string): Promise<Message> {
 }
 
 /** The app's side: loads the site, serves `/talk` over signed HTTP, watches its event loop. */
-export async function runLoadApp(root: string): Promise<void> {
+export async function runLoadApp(root: string, databaseUrl: string | null = null): Promise<void> {
   const { endpoints } = (await nextMessage('endpoints')) as unknown as { endpoints: SlackEndpoints };
   const library = new Library(await loadContent(root));
-  const running = await startAppAgainst(library, endpoints, 'http', { logLevel: 'error', tips: false });
+  const state = databaseUrl ? await openStore({ databaseUrl, dataDir: '' }) : null;
+  const running = await startAppAgainst(library, endpoints, 'http', {
+    logLevel: 'error',
+    tips: false,
+    state,
+  });
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   post({ type: 'app', appUrl: running.url, posts: library.posts.length });
   await nextMessage('reset');
@@ -90,6 +96,7 @@ export async function runLoadApp(root: string): Promise<void> {
   });
   await nextMessage('stop');
   await running.stop();
+  await state?.close();
 }
 
 /** Slack's side: the stand-in, and senders sharing the requests, each waiting for its ack then its answer. */

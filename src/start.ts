@@ -5,17 +5,19 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
-import { describeStore, fleetParts } from './ops/fleet.ts';
+
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
-import { openStore, type Store } from './store/index.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './store/store.ts';
 import type { ChannelTips } from './tips/channel-tips.ts';
 import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -81,10 +83,17 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const stateOpening = openStore(config.store);
   // Awaited below; until then a failure to open must not count as unhandled.
   stateOpening.catch(() => {});
+  // The Library is read at each scrape, by then built.
+  const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
   await boltLoading;
   const state = await stateOpening;
   logger.info(describeStore(state));
+  if (state.unknownMigrations.length > 0) {
+    logger.warn(
+      `the store was migrated by a newer talkbot (${state.unknownMigrations.join(', ')}): carrying on, as migrations only add`,
+    );
+  }
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -122,7 +131,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       return features?.feedback;
     },
   };
-  const fleet = fleetParts(state, logger, () => store.current);
+  const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
     config.mode === 'local'

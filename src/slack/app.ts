@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
-import { instrumentApp, markDeduped } from '../ops/instrument.ts';
 import type { TalkbotMetrics } from '../ops/metrics.ts';
 import { dropRedeliveredEvents, type EventDedupe, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
+import { instrumentApp, markDeduped } from './instrument.ts';
 import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';

@@ -28,7 +28,9 @@ export class RedactingLogger implements Logger {
     this.#format = format;
     this.#level = level;
     // Short values could match innocent text; real tokens and secrets are far longer.
-    this.#secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    const kept = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    // Objects are logged as JSON, where a secret holding a quote or backslash appears escaped: both forms go.
+    this.#secrets = [...new Set(kept.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))];
     this.#write = write;
   }
 

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { redactedUrl, StoreError } from './errors.ts';
-import { migrateToLatest } from './migrate.ts';
+import { type MigrationReport, migrateToLatest } from './migrate.ts';
+import { pingOf } from './ping.ts';
 import type { StoreTables } from './schema.ts';
 
 /** Time allowed to connect, and to run one statement: answers must not wait long on a lost server. */
@@ -12,7 +13,9 @@ const poolSize = 10;
 const int8Oid = 20;
 
 /** Connects to PostgreSQL at `DATABASE_URL` and migrates it; a clear `StoreError` when that fails. */
-export async function openPostgres(url: string): Promise<Kysely<StoreTables>> {
+export async function openPostgres(
+  url: string,
+): Promise<{ db: Kysely<StoreTables>; ping: () => Promise<boolean>; migrations: MigrationReport }> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
@@ -27,13 +30,14 @@ export async function openPostgres(url: string): Promise<Kysely<StoreTables>> {
   // An idle connection the server drops (a restart) must not crash the process: the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+  let migrations: MigrationReport;
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    migrations = await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy().catch(() => {});
     throw new StoreError('DATABASE_URL', describeFailure(error, url), { cause: error });
   }
-  return db;
+  return { db, ping: pingOf(db as Kysely<unknown>), migrations };
 }
 
 /** Says why PostgreSQL could not be used, in words an operator can act on, never with the password. */

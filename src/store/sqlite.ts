@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from './errors.ts';
-import { migrateToLatest } from './migrate.ts';
+import { type MigrationReport, migrateToLatest } from './migrate.ts';
+import { pingOf } from './ping.ts';
 import type { StoreTables } from './schema.ts';
 
 /** The embedded database's file name inside `TALKBOT_DATA_DIR`. */
@@ -15,7 +16,12 @@ const busyTimeoutMs = 5000;
 const migrateAttempts = 20;
 
 /** Opens (creating if needed) and migrates the embedded SQLite database in a data folder. */
-export async function openSqlite(dataDir: string): Promise<{ db: Kysely<StoreTables>; file: string }> {
+export async function openSqlite(dataDir: string): Promise<{
+  db: Kysely<StoreTables>;
+  file: string;
+  ping: () => Promise<boolean>;
+  migrations: MigrationReport;
+}> {
   const file = join(dataDir, sqliteFileName);
   const { default: Database } = await import('better-sqlite3');
   let connection: InstanceType<typeof Database>;
@@ -31,9 +37,10 @@ export async function openSqlite(dataDir: string): Promise<{ db: Kysely<StoreTab
     });
   }
   const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: connection }) });
+  let migrations: MigrationReport;
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateToLatest(db as Kysely<unknown>);
+      migrations = await migrateToLatest(db as Kysely<unknown>);
       break;
     } catch (error) {
       // Kysely's SQLite migrator takes no lock of its own: two processes starting together can collide on
@@ -48,7 +55,7 @@ export async function openSqlite(dataDir: string): Promise<{ db: Kysely<StoreTab
       });
     }
   }
-  return { db, file };
+  return { db, file, ping: pingOf(db as Kysely<unknown>), migrations };
 }
 
 function isBusy(error: unknown): boolean {

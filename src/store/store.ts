@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
+// Types only: Kysely itself loads with the engine, on first use, so that importing the store costs nothing.
+import type { Kysely } from 'kysely';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
 import { Insights } from './insights.ts';
@@ -18,6 +19,8 @@ export interface Store {
   readonly engine: StoreEngine;
   /** Where the data is, fit to print: the SQLite file, or the PostgreSQL URL without its password. */
   readonly location: string;
+  /** Migrations the database has that this version does not know: a newer talkbot migrated it. */
+  readonly unknownMigrations: readonly string[];
   /** This process's name in claims: host and process id. */
   readonly replica: string;
   /** Fleet-wide memory of Slack event ids being answered. */
@@ -46,42 +49,32 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.ts');
-    const db = await openPostgres(options.databaseUrl);
-    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl));
+    const { db, ping, migrations } = await openPostgres(options.databaseUrl);
+    return storeOn(db, 'postgres', redactedUrl(options.databaseUrl), ping, migrations.unknown);
   }
   const { openSqlite } = await import('./sqlite.ts');
-  const { db, file } = await openSqlite(options.dataDir);
-  return storeOn(db, 'sqlite', file);
+  const { db, file, ping, migrations } = await openSqlite(options.dataDir);
+  return storeOn(db, 'sqlite', file, ping, migrations.unknown);
 }
 
-/** How long a health check waits for the database. */
-const pingTimeoutMs = 1000;
-
-function storeOn(db: Kysely<StoreTables>, engine: StoreEngine, location: string): Store {
+function storeOn(
+  db: Kysely<StoreTables>,
+  engine: StoreEngine,
+  location: string,
+  ping: () => Promise<boolean>,
+  unknownMigrations: readonly string[],
+): Store {
   return {
     engine,
     location,
+    unknownMigrations,
     replica: `${hostname()}:${process.pid}`,
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
     subscriptions: new Subscriptions(db),
     insights: new Insights(db),
     db,
-    ping: async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), pingTimeoutMs);
-      });
-      const query = sql`select 1`.execute(db).then(
-        () => true,
-        () => false,
-      );
-      try {
-        return await Promise.race([query, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    ping,
     close: () => db.destroy(),
   };
 }

@@ -2,13 +2,16 @@ import type { App, webApi } from '@slack/bolt';
 import type { LogLevelName } from '../../src/config.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { SlackStandIn, type Transport } from '../../src/local/index.ts';
+import { TalkbotMetrics } from '../../src/ops/metrics.ts';
 import type { Library } from '../../src/search/library.ts';
 import { Library as LibraryClass } from '../../src/search/library.ts';
 import { LibraryStore } from '../../src/slack/library-store.ts';
 import type { ListenerDeps } from '../../src/slack/listeners/deps.ts';
 import { RedactingLogger } from '../../src/slack/logger.ts';
 import { type SlackEndpoints, startAgainst } from '../../src/slack/start-against.ts';
+import type { Store } from '../../src/store/index.ts';
 import { defaultTipSchedule, defaultTipSeed, todaysTip } from '../../src/tips/index.ts';
+import { fleetParts } from '../../src/wiring/fleet.ts';
 
 // The one harness that runs the real talkbot app against the stand-in of Slack: the end-to-end and reliability
 // tests start both here (`startTalkbotAgainstStandIn`); the benchmark's load test starts the app alone
@@ -38,6 +41,8 @@ export interface AppOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** Whether `/talk tip` has today's tip to show, as local mode has. @default true */
   readonly tips?: boolean;
+  /** With a store, the app is wired as `talkbot start` wires it: the fleet's dedupe, metrics, health. @default none */
+  readonly state?: Store | null;
 }
 
 /** Starts the real app (talkbot's listeners, Bolt's receivers) against a Slack's endpoints, as `talkbot start` does. */
@@ -66,6 +71,7 @@ export async function startAppAgainst(
     logger,
     deps,
     retryConfig: options.retryConfig ?? { retries: 0 },
+    ...(options.state ? fleetParts(options.state, logger, new TalkbotMetrics(() => store.current)) : {}),
   });
   return { app, store, url, logs, stop: async () => void (await app.stop()) };
 }

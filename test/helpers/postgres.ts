@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 /** A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port. */
 export interface TestPostgres {
-  /** `postgres://postgres@127.0.0.1:PORT/postgres` (trust authentication: no password). */
+  /** `postgres://postgres@127.0.0.1:PORT/postgres` (with the password, when the cluster was given one). */
   readonly url: string;
   readonly port: number;
   /** A fresh, empty database on this server; returns its URL. */
@@ -88,24 +88,35 @@ function stopAllAtExit(pgCtl: string): void {
  * `pg_ctl` on a free loopback port with its socket in that folder. Call `stop()` in an `after` hook;
  * a server left running when the process exits is stopped too.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: { password?: string } = {}): Promise<TestPostgres> {
   const bin = binDir();
   const initdb = join(bin, 'initdb');
   const pgCtl = join(bin, 'pg_ctl');
   const root = await mkdtemp(join(tmpdir(), 'talkbot-pg-'));
   const data = join(root, 'data');
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    await chown(root, uid, gid);
-  }
+  const ownerOf = isRoot
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+        gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+      }
+    : { uid: -1, gid: -1 };
+  if (isRoot) await chown(root, ownerOf.uid, ownerOf.gid);
   await chmod(root, 0o700);
-  await asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  // With a password, every connection must give it (scram-sha-256): to test refused credentials.
+  const auth =
+    options.password === undefined
+      ? ['-A', 'trust']
+      : ['-A', 'scram-sha-256', `--pwfile=${join(root, 'pw')}`];
+  if (options.password !== undefined) {
+    await writeFile(join(root, 'pw'), `${options.password}\n`);
+    if (isRoot) await chown(join(root, 'pw'), ownerOf.uid, ownerOf.gid);
+  }
+  await asPostgres(initdb, ['-D', data, ...auth, '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   stopAllAtExit(pgCtl);
   const startServer = async () => {
-    await asPostgres(pgCtl, ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', 'start']);
+    await asPostgres(pgCtl, ['-D', data, '-o', serverOptions, '-l', join(root, 'server.log'), '-w', 'start']);
     running.add(data);
   };
   const stopServer = async () => {
@@ -113,7 +124,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     await asPostgres(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
   };
   await startServer();
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const user =
+    options.password === undefined ? 'postgres' : `postgres:${encodeURIComponent(options.password)}`;
+  const url = `postgres://${user}@127.0.0.1:${port}/postgres`;
   return {
     url,
     port,
@@ -128,7 +141,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       } finally {
         await client.end();
       }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+      return `postgres://${user}@127.0.0.1:${port}/${name}`;
     },
     stop: async () => {
       if (running.has(data)) await stopServer().catch(() => {});

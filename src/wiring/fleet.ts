@@ -1,9 +1,9 @@
 import type { Logger } from '@slack/bolt';
+import type { TalkbotMetrics } from '../ops/metrics.ts';
 import type { Library } from '../search/library.ts';
 import { FleetDedupe } from '../slack/fleet-dedupe.ts';
 import type { Store } from '../store/index.ts';
 import type { SlotClaims, SlotResult } from '../tips/scheduler.ts';
-import { TalkbotMetrics } from './metrics.ts';
 
 /** What the app and the scheduler take from the store, each store error counted in the metrics. */
 export interface FleetParts {
@@ -14,9 +14,11 @@ export interface FleetParts {
   readonly onSlot: (result: SlotResult) => void;
 }
 
-/** Composes the store into what the Bolt app and the tip scheduler need: wiring only. */
-export function fleetParts(state: Store, logger: Logger, library: () => Library): FleetParts {
-  const metrics = new TalkbotMetrics(library);
+/**
+ * Composes the store into what the Bolt app and the tip scheduler need: wiring only. The metrics come in
+ * made, so that prom-client is loaded beside the content (`loadMetrics`), not before it.
+ */
+export function fleetParts(state: Store, logger: Logger, metrics: TalkbotMetrics): FleetParts {
   const counted =
     (operation: string) =>
     (error: unknown): never => {
@@ -44,4 +46,10 @@ export function describeStore(state: Store): string {
   return state.engine === 'postgres'
     ? `state is shared through PostgreSQL at ${state.location}`
     : `state is kept in ${state.location}`;
+}
+
+/** Loads prom-client and makes this replica's metrics, reading the Library at each scrape. */
+export async function loadMetrics(library: () => Library): Promise<TalkbotMetrics> {
+  const { TalkbotMetrics } = await import('../ops/metrics.ts');
+  return new TalkbotMetrics(library);
 }

@@ -1,5 +1,5 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
-import type { RequestKind, TalkbotMetrics } from './metrics.ts';
+import type { RequestKind, TalkbotMetrics } from '../ops/metrics.ts';
 
 /** Requests the dedupe dropped, so their outcome is counted as `deduped`. */
 const deduped = new WeakSet<object>();
