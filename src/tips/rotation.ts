@@ -42,8 +42,8 @@ interface Regular {
   readonly keys: readonly string[];
   /** The order of the round before this stretch began, which its first round keeps its distance from. */
   readonly previous: readonly string[] | null;
-  /** Orders already worked out, every `checkpointEvery` rounds: later rounds follow from earlier ones. */
-  readonly checkpoints: Map<number, readonly string[]>;
+  /** The orders of its drawn rounds (see `epochFor`) worked out so far, by round: later ones follow from earlier ones. */
+  readonly drawn: Map<number, readonly string[]>;
 }
 
 type Segment = Idle | Irregular | Regular;
@@ -55,8 +55,19 @@ interface Ranked {
 
 const orderCacheSize = 64;
 
-/** How often a regular stretch keeps a round's order, so a slot far out is worked out from the nearest one. */
-const checkpointEvery = 64;
+/** About how many slots pass between two rounds drawn afresh; the rounds between keep the halves of the last one. */
+const slotsPerDraw = 512;
+
+/**
+ * Every how many rounds a round is drawn afresh over all its keys (against the round before it); the rounds
+ * in between shuffle the two halves of the last drawn round, each within itself. A round of N keys taken as
+ * [first ⌈N/2⌉ keys, the rest], each half in any order, keeps every key ⌈N/2⌉ slots from where it was in a
+ * round of the same halves, so no work need be carried from round to round but from draw to draw: at one
+ * slot a minute, a year is a thousand draws, not a hundred thousand rounds.
+ */
+export function epochFor(size: number): number {
+  return Math.max(1, Math.ceil(slotsPerDraw / Math.max(1, size)));
+}
 
 /**
  * The order in which slots show keys: rounds that show every key once, each round shuffled by a hash of
@@ -66,7 +77,8 @@ const checkpointEvery = 64;
  * The spacing is kept by a release place: a key at place p of a round of N may take place q of the next
  * round (of M keys) only if N - p + q ≥ ⌈M/2⌉; each place takes, of the keys released by then, the one
  * with the lowest hash. At every place ⌊M/2⌋ + 1 keys have been released and at most all but one placed,
- * so a key is always free. A round's order thus follows from the round before it.
+ * so a key is always free. A round's order thus follows from the round before it; to keep that chain short,
+ * only every `epochFor(N)`-th round is drawn so, and the rounds between shuffle the halves of the last drawn one.
  *
  * Keys may join late (`joinSlot`), as the resources of a newly published post do. A key that joins
  * mid-round joins that round, spread at random among the keys not shown yet (its place is a hash mapped
@@ -74,8 +86,8 @@ const checkpointEvery = 64;
  * simply grows by one; a round ends once every key that had joined by then has been shown.
  *
  * Everything is a pure function of the entries and the seed; `at(slot)` is answered from precomputed
- * segments: O(log events) for a slot in a round where keys joined; otherwise the rounds since the nearest
- * order already worked out (at most `checkpointEvery`, each O(N log N)), once.
+ * segments: O(log events) for a slot in a round where keys joined; otherwise the draws since the last one
+ * worked out (each O(N log N)), once, then one shuffle of two halves.
  */
 export class Rotation {
   readonly #seed: string;
@@ -102,8 +114,13 @@ export class Rotation {
     let slot = 0;
     let round = 0;
     let previous: readonly string[] | null = null;
+    // The last round drawn afresh, and whether the round before the next one kept its keys (no joins).
+    let drawnOrder: readonly string[] | null = null;
+    let keptKeys = false;
     for (;;) {
+      const before = eligible.length;
       admit(slot);
+      if (eligible.length !== before) keptKeys = false;
       const event = events[next];
       if (eligible.length === 0) {
         this.#segments.push({ kind: 'idle', start: slot });
@@ -120,18 +137,25 @@ export class Rotation {
           firstRound: round,
           keys: sorted(eligible),
           previous,
-          checkpoints: new Map(),
+          drawn: new Map(),
         };
         this.#segments.push(regular);
         if (event === undefined) return;
-        previous = this.#regularOrder(regular, round + whole - 1);
+        const last = round + whole - 1;
+        previous = this.#regularOrder(regular, last);
+        drawnOrder = this.#drawnFor(regular, last);
+        keptKeys = true;
         round += whole;
         slot += whole * size;
         continue;
       }
 
       // Keys join before this round ends: play it slot by slot up to each join.
-      const list = this.#ranked(eligible, round, previous);
+      const list: Ranked[] =
+        keptKeys && drawnOrder !== null && round % epochFor(size) !== 0
+          ? this.#halves(drawnOrder, round)
+          : this.#ranked(eligible, round, previous);
+      keptKeys = false;
       const lengths: [number, number][] = [[slot, list.length]];
       let shown = 0;
       let at = slot;
@@ -174,41 +198,70 @@ export class Rotation {
     return key === undefined ? null : { key, round, position, roundLength: size };
   }
 
-  /** A round of a regular stretch: worked out from the nearest round before it whose order is known. */
+  /** A round of a regular stretch: drawn afresh, or the halves of the last round drawn, each shuffled by the round. */
   #regularOrder(segment: Regular, round: number): readonly string[] {
-    const cacheKey = (r: number) => `${segment.start}:${r}`;
-    const cached = this.#orders.get(cacheKey(round));
+    const cacheKey = `${segment.start}:${round}`;
+    const cached = this.#orders.get(cacheKey);
     if (cached !== undefined) return cached;
-    // One or two keys: the spacing rule fixes the order from the stretch's first round on.
-    const last = segment.keys.length <= 2 ? segment.firstRound : round;
-    let from = segment.firstRound;
-    let order = segment.previous;
-    const justBefore = this.#orders.get(cacheKey(last - 1));
-    if (last > segment.firstRound && justBefore !== undefined) {
-      from = last;
-      order = justBefore;
-    } else {
-      const offset = last - 1 - segment.firstRound;
-      for (let c = offset - (offset % checkpointEvery); c >= 0; c -= checkpointEvery) {
-        const known = segment.checkpoints.get(segment.firstRound + c);
-        if (known !== undefined) {
-          from = segment.firstRound + c + 1;
-          order = known;
-          break;
-        }
-      }
-    }
-    for (let r = from; r <= last; r++) {
-      order = this.#ranked(segment.keys, r, order).map((x) => x.key);
-      if ((r - segment.firstRound) % checkpointEvery === 0) segment.checkpoints.set(r, order);
-    }
-    const result = order ?? [];
-    this.#orders.set(cacheKey(round), result);
+    const order = this.#isDrawn(segment, round)
+      ? this.#drawn(segment, round)
+      : this.#halves(this.#drawnFor(segment, round), round).map((r) => r.key);
+    this.#orders.set(cacheKey, order);
     if (this.#orders.size > orderCacheSize) {
       const oldest = this.#orders.keys().next().value;
       if (oldest !== undefined) this.#orders.delete(oldest);
     }
-    return result;
+    return order;
+  }
+
+  /** Whether a round of a regular stretch is drawn afresh: its first, and every `epochFor(N)`-th. */
+  #isDrawn(segment: Regular, round: number): boolean {
+    return round === segment.firstRound || round % epochFor(segment.keys.length) === 0;
+  }
+
+  /** The order of the last round drawn afresh at or before `round`, in a regular stretch. */
+  #drawnFor(segment: Regular, round: number): readonly string[] {
+    const epoch = epochFor(segment.keys.length);
+    return this.#drawn(segment, Math.max(segment.firstRound, round - (round % epoch)));
+  }
+
+  /** A drawn round's order, worked out from the last drawn round already known (each needs the round before it). */
+  #drawn(segment: Regular, round: number): readonly string[] {
+    const known = segment.drawn.get(round);
+    if (known !== undefined) return known;
+    const epoch = epochFor(segment.keys.length);
+    // One or two keys: the spacing rule fixes the order from the stretch's first round on.
+    if (segment.keys.length <= 2 && round !== segment.firstRound)
+      return this.#drawn(segment, segment.firstRound);
+    let from = round;
+    while (from > segment.firstRound && !segment.drawn.has(from)) {
+      from = Math.max(segment.firstRound, from - 1 - ((from - 1) % epoch));
+    }
+    let order = segment.drawn.get(from);
+    if (order === undefined) {
+      order = this.#ranked(segment.keys, from, segment.previous).map((r) => r.key);
+      segment.drawn.set(from, order);
+    }
+    for (let r = from + epoch - (from % epoch); r <= round; r += epoch) {
+      const before: readonly string[] = this.#isDrawn(segment, r - 1)
+        ? this.#drawn(segment, r - 1)
+        : this.#halves(order, r - 1).map((x) => x.key);
+      order = this.#ranked(segment.keys, r, before).map((x) => x.key);
+      segment.drawn.set(r, order);
+    }
+    return order;
+  }
+
+  /** A round that keeps the halves of a drawn round: the first ⌈N/2⌉ keys, then the rest, each shuffled by the round. */
+  #halves(drawn: readonly string[], round: number): Ranked[] {
+    const cut = Math.ceil(drawn.length / 2);
+    const shuffle = (keys: readonly string[]) =>
+      keys.map((key) => ({ key, v: this.#hash(round, key) })).sort(byRank);
+    const list = [...shuffle(drawn.slice(0, cut)), ...shuffle(drawn.slice(cut))];
+    list.forEach((item, i) => {
+      item.v = (i + 1) / (drawn.length + 1);
+    });
+    return list;
   }
 
   /**

@@ -13,16 +13,17 @@ describe('talkbot tip', () => {
     assert.deepEqual(Object.keys(tip.resource), ['title', 'url', 'kind', 'section']);
     assert.deepEqual(Object.keys(tip.post), ['slug', 'title', 'url']);
     // Defaults: weekdays at 09:00 UTC, so 08:00 UTC on Monday falls back to Friday's run. Pinned: changing
-    // what a slot shows would re-post tips a channel has already seen.
+    // what a slot shows would re-post tips a channel has already seen (issue 18's spacing rule changed it once).
     assert.deepEqual(tip, {
       at: '2026-02-27T09:00:00.000Z',
       round: 62,
       position: 6,
       resource: {
-        title: 'slides available on Speakerdeck',
-        url: 'https://speakerdeck.com/seantallen/how-did-i-get-here-building-confidence-in-a-distributed-stream-processor',
-        kind: 'slides',
-        section: null,
+        title:
+          "The Verification of a Distributed System: A practitioner's guide to increasing confidence in system correctness",
+        url: 'http://queue.acm.org/detail.cfm?ref=rss&id=2889274',
+        kind: 'article',
+        section: 'Catie McCaffrey',
       },
       post: { slug: 'qcon-how-did-i-get-here', title: 'QCon: How Did I Get Here?', url: null },
     });

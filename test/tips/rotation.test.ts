@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { unitHash } from '../../src/tips/hash.ts';
-import { Rotation, type RotationEntry, type RotationPick } from '../../src/tips/rotation.ts';
+import { epochFor, Rotation, type RotationEntry, type RotationPick } from '../../src/tips/rotation.ts';
 import { byRound, repeated } from './helpers.ts';
 
 /**
@@ -20,6 +20,9 @@ function reference(entries: readonly RotationEntry[], seed: string, slots: numbe
   let list: { key: string; v: number }[] = [];
   let shown = 0;
   let previous: string[] = [];
+  // The last round drawn afresh, and whether the round just ended kept its keys (nobody joined during it).
+  let drawn: string[] | null = null;
+  let kept = false;
   for (let slot = 0; slot < slots; slot++) {
     const eligible = entries.filter((e) => Math.max(0, e.joinSlot) <= slot).map((e) => e.key);
     if (round >= 0 && shown < list.length) {
@@ -29,34 +32,45 @@ function reference(entries: readonly RotationEntry[], seed: string, slots: numbe
         let i = shown;
         while (i < list.length && byRank(list[i] as { key: string; v: number }, item) <= 0) i++;
         list.splice(i, 0, item);
+        kept = false;
       }
     } else {
       if (eligible.length === 0) {
         out.push(null);
         continue;
       }
+      const sameKeys = kept && list.length === eligible.length;
       if (list.length > 0) previous = list.map((r) => r.key);
       round++;
       const size = eligible.length;
-      const gap = size >= 2 ? Math.max(2, Math.ceil(size / 2)) : 1;
-      const left = eligible.map((key) => ({ key, v: hash(round, key) }));
-      list = [];
-      for (let q = 0; q < size; q++) {
-        const free = left
-          .filter((r) => {
-            const p = previous.indexOf(r.key);
-            return p < 0 || previous.length - p + q >= gap;
-          })
-          .sort(byRank);
-        const next = free[0] ?? left.sort(byRank)[0];
-        assert.ok(next, 'a key is always free');
-        left.splice(left.indexOf(next), 1);
-        list.push(next);
+      if (sameKeys && drawn !== null && round % epochFor(size) !== 0) {
+        // Between draws: the first half of the last drawn round, then the rest, each shuffled by this round.
+        const halfOf = (keys: string[]) => keys.map((key) => ({ key, v: hash(round, key) })).sort(byRank);
+        const cut = Math.ceil(size / 2);
+        list = [...halfOf(drawn.slice(0, cut)), ...halfOf(drawn.slice(cut))];
+      } else {
+        const gap = size >= 2 ? Math.max(2, Math.ceil(size / 2)) : 1;
+        const left = eligible.map((key) => ({ key, v: hash(round, key) }));
+        list = [];
+        for (let q = 0; q < size; q++) {
+          const free = left
+            .filter((r) => {
+              const p = previous.indexOf(r.key);
+              return p < 0 || previous.length - p + q >= gap;
+            })
+            .sort(byRank);
+          const next = free[0] ?? left.sort(byRank)[0];
+          assert.ok(next, 'a key is always free');
+          left.splice(left.indexOf(next), 1);
+          list.push(next);
+        }
+        drawn = list.map((r) => r.key);
       }
       list.forEach((r, i) => {
         r.v = (i + 1) / (size + 1);
       });
       shown = 0;
+      kept = true;
     }
     const key = list[shown]?.key as string;
     out.push({ key, round, position: shown, roundLength: list.length });
@@ -159,6 +173,28 @@ describe('Rotation', () => {
         assert.deepEqual(sequence(new Rotation(entries, seed), 500), reference(entries, seed, 500));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('matches the rule over many draws: few keys, thousands of slots, a join now and then', () => {
+    const entriesArb = fc
+      .uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 6 })
+      .chain((keys) =>
+        fc.tuple(
+          ...keys.map((key) =>
+            fc
+              .oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 2500 }))
+              .map((joinSlot) => ({ key, joinSlot })),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(entriesArb, seedArb, (entries, seed) => {
+        const picks = sequence(new Rotation(entries, seed), 3000);
+        assert.deepEqual(picks, reference(entries, seed, 3000));
+        assertSpaced(picks);
+      }),
+      { numRuns: 25 },
     );
   });
 
