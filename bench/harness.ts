@@ -29,6 +29,8 @@ export interface BenchOptions {
     readonly requests: number;
     readonly senders: number;
     readonly warmup: number;
+    /** The app's store for the load test (PostgreSQL), wired as `talkbot start` wires it. @default none */
+    readonly databaseUrl?: string | null;
   };
   /** Whole repetitions; each figure is the median over them. */
   readonly runs: number;
@@ -139,12 +141,17 @@ async function measureOnce(
   log(
     `/talk under load: ${options.load.requests} requests, ${options.load.senders} senders, ${options.load.size} posts${tag}`,
   );
-  const load = await loadTest(work, await siteOf(options.load.size), {
-    queries,
-    requests: options.load.requests,
-    senders: options.load.senders,
-    warmup: options.load.warmup,
-  });
+  const load = await loadTest(
+    work,
+    await siteOf(options.load.size),
+    {
+      queries,
+      requests: options.load.requests,
+      senders: options.load.senders,
+      warmup: options.load.warmup,
+    },
+    options.load.databaseUrl ?? null,
+  );
   const { log: _log, recipeQueries, ...rest } = options;
   return {
     machine: {

@@ -162,7 +162,7 @@ export function readConfig(env: Environment): Config {
   // Checked even when tips are off, so a typo is caught before someone turns them on.
   const tipSettings = readTipSettings(env);
   const common: CommonConfig = {
-    apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
+    apiUrl: withoutCredentials(httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true), 'SLACK_API_URL'),
     port: port(get('PORT')),
     ...readContentConfig(env),
     tips: tips(get('TIP_CHANNEL'), tipSettings),
@@ -266,6 +266,13 @@ function readSlack(get: (name: string) => string | null): SlackPart {
       'is missing; copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or unset every SLACK_ variable to run locally',
     );
   }
+  if (requested === null && appToken === null && signingSecret === null) {
+    // Whoever followed the Socket Mode steps most likely forgot the app token: name both ways out.
+    throw new ConfigError(
+      'SLACK_APP_TOKEN',
+      'is missing, and so is SLACK_SIGNING_SECRET; set SLACK_APP_TOKEN (xapp-…, Basic Information → App-Level Tokens, scope connections:write) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information → App Credentials) for HTTP mode',
+    );
+  }
   const mode = requested ?? (appToken ? 'socket' : 'http');
   if (mode === 'socket') {
     if (appToken === null) {
@@ -309,6 +316,19 @@ function httpUrl(value: string | null, name: string, trailingSlash: boolean): st
   }
   const text = parsed.toString();
   return trailingSlash ? (text.endsWith('/') ? text : `${text}/`) : text.replace(/\/+$/, '');
+}
+
+/** A URL with `user:password@` is refused: Node's fetch will not send one, and printing it would leak the password. */
+function withoutCredentials(url: string | null, name: string): string | null {
+  if (url === null) return null;
+  const parsed = new URL(url);
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new ConfigError(
+      name,
+      'carries a user name or password, which is never sent; give the proxy its credentials another way (HTTPS_PROXY), and the URL without them',
+    );
+  }
+  return url;
 }
 
 function port(value: string | null): number {

@@ -8,6 +8,8 @@ import { startPlayground } from './local/playground/index.ts';
 
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
+import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
+import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
@@ -16,6 +18,7 @@ import { openStore } from './store/store.ts';
 import type { ChannelTips } from './tips/channel-tips.ts';
 import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
+import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 
@@ -70,6 +73,7 @@ function slackConnection(
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
+  await checkContentFolder(config.contentDir, 'CONTENT_DIR');
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
   const cache = new ParseCache(config.contentDir, {
     dir: config.cacheDir,
@@ -86,7 +90,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // The Library is read at each scrape, by then built.
   const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
-  await boltLoading;
+  const { WebClient } = await boltLoading;
   const state = await stateOpening;
   logger.info(describeStore(state));
   if (state.unknownMigrations.length > 0) {
@@ -104,6 +108,27 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
+  if (library.posts.length === 0) {
+    logger.warn(
+      `CONTENT_DIR "${config.contentDir}" holds no posts: every answer is "I found nothing" until posts are added there (they are picked up without a restart)`,
+    );
+  }
+
+  // Tokens are checked before anything listens, so a wrong one stops startup with a line saying which.
+  const identity =
+    config.mode === 'local'
+      ? undefined
+      : ((await verifySlack({
+          WebClient,
+          botToken: config.botToken,
+          appToken: config.mode === 'socket' ? config.appToken : null,
+          apiUrl: config.apiUrl,
+          logger,
+        }).catch(async (error: unknown) => {
+          // The store's connections would keep the process alive after the error is reported.
+          await state.close();
+          throw error;
+        })) ?? undefined);
 
   const reloader = new ContentReloader({
     contentDir: config.contentDir,
@@ -136,20 +161,25 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const standIn =
     config.mode === 'local'
       ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-        await startPlayground({
-          port: config.port,
-          host: '127.0.0.1',
-          status: () => ({
-            contentDir: config.contentDir,
-            posts: store.current.posts.length,
-            resources: store.current.resources.length,
-            problems: store.current.problems,
+        await listening(
+          config.port,
+          startPlayground({
+            port: config.port,
+            host: '127.0.0.1',
+            status: () => ({
+              contentDir: config.contentDir,
+              posts: store.current.posts.length,
+              resources: store.current.resources.length,
+              problems: store.current.problems,
+            }),
+            statusChanges: (listener) => store.subscribe(listener),
+            postTip: async () => {
+              await features?.scheduler.refresh();
+              const outcome = await features?.scheduler.postNow(tipChannel ?? localTipChannel);
+              return outcome?.status === 'posted' ? outcome.tip.at : null;
+            },
           }),
-          postTip: async () => {
-            await features?.scheduler.refresh();
-            await features?.scheduler.postNow(tipChannel ?? localTipChannel);
-          },
-        })
+        )
       : null;
   const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
@@ -160,6 +190,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     dedupe: fleet.dedupe,
     metrics: fleet.metrics,
     storeHealth: fleet.storeHealth,
+    ...(identity ? { identity } : {}),
   });
   features = storeFeatures({
     state,
@@ -175,12 +206,12 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     onSlot: fleet.onSlot,
   });
   try {
-    await app.start();
+    await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
     await state.close();
-    throw error;
+    throw config.mode === 'socket' ? socketStartFailure(error) : error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
   // the app is ready without waiting for it: edits are picked up from when it is ready.

@@ -78,7 +78,12 @@ async function parseChanged(
   const fresh = await parse.run(stale);
   cache.update(listing.pages, fresh, readAt);
   const byPath = new Map(fresh.map((outcome) => [outcome.path, outcome]));
-  const files = listing.pages.map((path) => (kept.get(path) ?? byPath.get(path)) as FileOutcome);
+  const files = listing.pages.map((path) => {
+    const outcome = kept.get(path) ?? byPath.get(path);
+    // Every page is either kept from the cache or among those just parsed.
+    if (outcome === undefined) throw new Error(`${path} was neither in the parse cache nor parsed`);
+    return outcome;
+  });
   return { files, problems: listing.problems };
 }
 

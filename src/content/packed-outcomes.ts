@@ -37,8 +37,7 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   const kindCodes = new Uint8Array(total);
   const bare: FileOutcome[] = new Array(outcomes.length);
   let at = 0;
-  for (let o = 0; o < outcomes.length; o++) {
-    const outcome = outcomes[o] as FileOutcome;
+  for (const [o, outcome] of outcomes.entries()) {
     const post = outcome.post;
     if (!post) {
       bare[o] = outcome;
@@ -69,6 +68,14 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   return { outcomes: bare, linkCounts, titles, urls, keys, sections, lines, kinds: kindCodes };
 }
 
+/** The value at an index of packed arrays, which always hold it: a miss means the packing is corrupt, so say so. */
+function valueAt<T>(values: ArrayLike<T>, index: number): T {
+  const value = values[index];
+  if (value === undefined)
+    throw new RangeError(`packed outcomes hold nothing at ${index} of ${values.length}`);
+  return value;
+}
+
 /** The outcomes `packOutcomes` packed, links and all. */
 export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
   const { linkCounts, titles, urls, keys, sections, lines } = packed;
@@ -76,18 +83,18 @@ export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
   return packed.outcomes.map((outcome, o) => {
     const post = outcome.post;
     if (!post) return outcome;
-    const count = linkCounts[o] as number;
+    const count = valueAt(linkCounts, o);
     const links: ParsedLink[] = new Array(count);
     for (let i = 0; i < count; i++, at++) {
-      const section = sections[at] as number;
-      const kind = packed.kinds[at] as number;
+      const section = valueAt(sections, at);
+      const kind = valueAt(packed.kinds, at);
       links[i] = {
-        title: titles[at] as string,
-        url: urls[at] as string,
-        section: section === -1 ? null : (post.headings[section] ?? null),
-        line: lines[at] as number,
-        kind: kind === 0 ? null : (kinds[kind - 1] as ResourceKind),
-        key: keys[at] as string | null,
+        title: valueAt(titles, at),
+        url: valueAt(urls, at),
+        section: section === -1 ? null : valueAt(post.headings, section),
+        line: valueAt(lines, at),
+        kind: kind === 0 ? null : valueAt(kinds, kind - 1),
+        key: valueAt(keys, at),
       };
     }
     return { ...outcome, post: { ...post, links } satisfies ParsedPost };

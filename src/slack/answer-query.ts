@@ -1,6 +1,7 @@
 import type { Library } from '../search/library.ts';
 import { parseQuery, QueryError } from '../search/query.ts';
-import { renderAnswer, renderError, renderHelp } from './blocks/index.ts';
+import type { Greeting } from './blocks/help.ts';
+import { renderAnswer, renderError, renderHelp, renderTags } from './blocks/index.ts';
 import type { Message } from './blocks/message.ts';
 
 /** How many hits one answer shows before offering More results. */
@@ -19,6 +20,34 @@ export function isHelpRequest(text: string): boolean {
   return /^(help|\?|)$/i.test(text.trim());
 }
 
+/** Whether a query text asks which tags there are: `tags`, or `tag:` with nothing after it. */
+export function isTagListRequest(text: string): boolean {
+  return /^(?:tags|list tags|tags?:\s*(?:""|'')?)$/i.test(text.trim());
+}
+
+/** A greeting or a thanks, which deserves a word back rather than a search for "hi". */
+export function greetingIn(text: string): Greeting | undefined {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/[!.,?…:)(\s]+$/u, '')
+    .replace(/\s*(?:talkbot|bot|there|all|everyone|team)$/u, '')
+    .trim();
+  if (
+    /^(?:hi|hello|hey|hiya|howdy|yo|hallo|hej|hola|good (?:morning|afternoon|evening)|greetings|:wave:)$/u.test(
+      words,
+    )
+  )
+    return 'hello';
+  if (
+    /^(?:thanks|thank you|thx|ty|cheers|merci|danke|ta|thanks a lot|thank you (?:so|very) much|many thanks)$/u.test(
+      words,
+    )
+  )
+    return 'thanks';
+  return undefined;
+}
+
 /**
  * Slack sends typed text with `&`, `<` and `>` as entities (`R&amp;D`); the query is the text as typed.
  * Real links and mentions (`<@U1>`, `<!channel>`) arrive as bracketed sequences and stay as they are.
@@ -34,7 +63,7 @@ export function answerQuery(library: Library, text: string, request: AnswerReque
   return answerQueryShown(library, text, request).message;
 }
 
-/** An answer and what it showed: the hits' URLs, or null when it was help or a query error rather than an answer. */
+/** An answer and what it showed: the hits' URLs, or null when it was help, a greeting, the tag list or a query error. */
 export interface ShownAnswer {
   readonly message: Message;
   readonly urls: readonly string[] | null;
@@ -43,11 +72,15 @@ export interface ShownAnswer {
 /** As `answerQuery`, also saying which URLs the answer showed, for feedback and insights. */
 export function answerQueryShown(library: Library, text: string, request: AnswerRequest): ShownAnswer {
   if (isHelpRequest(text)) return { message: renderHelp(), urls: null };
+  const greeting = greetingIn(text);
+  if (greeting) return { message: renderHelp(greeting), urls: null };
+  if (isTagListRequest(text)) return { message: renderTags(library.tagCounts()), urls: null };
   let query: ReturnType<typeof parseQuery>;
   try {
     query = parseQuery(text);
   } catch (error) {
-    if (error instanceof QueryError) return { message: renderError(error.message), urls: null };
+    if (error instanceof QueryError)
+      return { message: renderError(error.message, 'For example `/talk testing distributed`.'), urls: null };
     throw error;
   }
   const result = library.search(query, { offset: request.offset ?? 0, limit: answerPageSize });

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
 import type { TalkbotMetrics } from '../ops/metrics.ts';
+import type { SlackIdentity } from './connect/verify-slack.ts';
 import { dropRedeliveredEvents, type EventDedupe, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
 import { instrumentApp, markDeduped } from './instrument.ts';
@@ -31,6 +32,8 @@ export interface SlackAppOptions {
   readonly metrics?: TalkbotMetrics;
   /** Whether the store answers, for `/healthz`. @default not reported */
   readonly storeHealth?: () => Promise<boolean>;
+  /** Who the bot is, when `auth.test` was already called (so Bolt need not call it again, unwatched). */
+  readonly identity?: SlackIdentity;
 }
 
 /**
@@ -108,19 +111,22 @@ function httpReceiver(
 export interface BoltClasses {
   readonly App: typeof App;
   readonly HTTPReceiver: typeof HTTPReceiver;
+  /** The Web API client Bolt itself uses, for the checks made before the app starts. */
+  readonly WebClient: typeof webApi.WebClient;
 }
 
 let bolt: Promise<BoltClasses> | undefined;
 
 /**
- * Loads Bolt (once). It takes about a fifth of a second, so it is loaded on first use rather than with
- * this module: startup calls this while worker threads parse the content, the CLI's other commands never.
+ * Loads Bolt (once). Loading it is a noticeable part of a start (see the README's Performance section), so
+ * it is loaded on first use rather than with this module: startup calls this while worker threads parse the
+ * content, the CLI's other commands never.
  */
 export function loadBolt(): Promise<BoltClasses> {
   bolt ??= import('@slack/bolt').then((module) => {
     // Bolt is CommonJS: Node's loader and tsx give its exports by name, the bundle (esbuild) as the default export only.
-    const { App, HTTPReceiver } = module.App ? module : module.default;
-    return { App, HTTPReceiver };
+    const { App, HTTPReceiver, webApi } = module.App ? module : module.default;
+    return { App, HTTPReceiver, WebClient: webApi.WebClient };
   });
   return bolt;
 }
@@ -140,6 +146,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
+    ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     // The error handler is given the request's body, so it can tell the user who asked.
     extendedErrorHandler: true,
   } as const;

@@ -54,7 +54,7 @@ export class TipClaims {
       .execute();
   }
 
-  /** Claims of a channel taken before `before` whose post was never recorded (a replica died, or Slack failed). */
+  /** Claims of a channel's slots in [since, before) whose post was never recorded (a replica died, or Slack failed). */
   async unposted(channel: string, since: number, before: number): Promise<UnpostedClaim[]> {
     const rows = await this.#db
       .selectFrom('tip_claims')

@@ -123,7 +123,7 @@ export class ChannelTips {
 
   /** Posts a channel's tip of now at once, without a claim (the playground's Post today's tip). */
   async postNow(channel: string): Promise<TipOutcome | null> {
-    return (await this.#running.get(channel)?.scheduler.fire(this.#now())) ?? null;
+    return (await this.#running.get(channel)?.scheduler.fireToday()) ?? null;
   }
 
   /** The channels whose schedules run on this replica now. */

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
-import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
+import { nextSlot, pickTip, type Tip, type TipOptions, todaysSlot } from './pick-tip.ts';
 import { cronFor } from './slot-clock.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
@@ -30,6 +30,8 @@ export interface SlotClaims {
   claim(channel: string, slot: Date): Promise<boolean>;
   /** Records that the slot's tip was posted. */
   posted(channel: string, slot: Date): Promise<void>;
+  /** Who holds the claim of a slot whose post was never recorded, or null (unclaimed, or posted). */
+  unposted(channel: string, slot: Date): Promise<string | null>;
 }
 
 /** What a scheduled slot came to on this replica, for metrics. */
@@ -123,6 +125,11 @@ export class TipScheduler {
     return this.#job?.nextRun() ?? nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
   }
 
+  /** Posts today's tip right away (see `todaysSlot`): the playground's "Post today's tip". */
+  fireToday(): Promise<TipOutcome> {
+    return this.fire(todaysSlot(this.#options, this.#now()) ?? this.#now());
+  }
+
   /**
    * What each scheduled run does: claims the slot (the latest run at or before `at`) when claims are shared,
    * then posts it only if this replica won. With the store unreachable nobody can know whether another
@@ -165,13 +172,30 @@ export class TipScheduler {
         );
       });
     }
+    if (claims) await this.#reportLostSlot(claims, slot);
     this.#options.onSlot?.(result);
     return result;
   }
 
   /**
-   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does, and
-   * what the playground's "Post today's tip" does. A failed post is logged and returned, never thrown.
+   * The winner of a slot says what became of the one before, if a replica claimed it and never recorded
+   * its post (it died, or Slack refused): that tip is skipped, not posted late. Said once, by one replica.
+   */
+  async #reportLostSlot(claims: SlotClaims, slot: Date): Promise<void> {
+    const { channel, logger, schedule, timezone } = this.#options;
+    const previous = cronFor(schedule, timezone).previousRuns(1, slot)[0];
+    if (previous === undefined) return;
+    const holder = await claims.unposted(channel, previous).catch(() => null);
+    if (holder !== null) {
+      logger.warn(
+        `reading tip for ${previous.toISOString()} was claimed by ${holder} but never recorded as posted (that replica died, or its post failed): skipped, not posted late`,
+      );
+    }
+  }
+
+  /**
+   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does once
+   * its slot is its own. A failed post is logged and returned, never thrown.
    */
   async fire(at: Date = this.#now()): Promise<TipOutcome> {
     const { channel, logger } = this.#options;

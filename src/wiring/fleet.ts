@@ -36,6 +36,12 @@ export function fleetParts(state: Store, logger: Logger, metrics: TalkbotMetrics
         state.tipClaims.claim(channel, slot.getTime(), state.replica).catch(counted('tip_claim')),
       posted: (channel, slot) =>
         state.tipClaims.markPosted(channel, slot.getTime()).catch(counted('tip_posted')),
+      unposted: async (channel, slot) => {
+        const [lost] = await state.tipClaims
+          .unposted(channel, slot.getTime(), slot.getTime() + 1)
+          .catch(counted('tip_unposted'));
+        return lost?.claimedBy ?? null;
+      },
     },
     onSlot: (result) => metrics.tips.inc({ result }),
   };

@@ -112,18 +112,37 @@ export async function startTestPostgres(options: { password?: string } = {}): Pr
     if (isRoot) await chown(join(root, 'pw'), ownerOf.uid, ownerOf.gid);
   }
   await asPostgres(initdb, ['-D', data, ...auth, '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
-  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  let port = await freePort();
+  const serverOptions = () =>
+    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   stopAllAtExit(pgCtl);
   const startServer = async () => {
-    await asPostgres(pgCtl, ['-D', data, '-o', serverOptions, '-l', join(root, 'server.log'), '-w', 'start']);
+    await asPostgres(pgCtl, [
+      '-D',
+      data,
+      '-o',
+      serverOptions(),
+      '-l',
+      join(root, 'server.log'),
+      '-w',
+      'start',
+    ]);
     running.add(data);
   };
   const stopServer = async () => {
     running.delete(data);
     await asPostgres(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
   };
-  await startServer();
+  // Another process may take the free port before the server binds it: then another port, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await startServer();
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      port = await freePort();
+    }
+  }
   const user =
     options.password === undefined ? 'postgres' : `postgres:${encodeURIComponent(options.password)}`;
   const url = `postgres://${user}@127.0.0.1:${port}/postgres`;

@@ -85,4 +85,21 @@ describe('TipScheduler with claims in the store (two processes’ worth of store
     assert.match(metrics, /talkbot_tips_total\{result="store_down"\} 1/);
     assert.match(metrics, /talkbot_store_errors_total\{operation="tip_claim"\} 1/);
   });
+
+  it('says, once, that a slot whose claimer died was skipped, when the next slot is posted', async () => {
+    const posted: string[] = [];
+    const logs: string[] = [];
+    const survivor = replica(second, library, posted, logs);
+    // A replica claimed Thursday's slot and died before posting it.
+    const thursday = Date.parse('2026-03-05T08:00:00Z');
+    assert.equal(await first.tipClaims.claim('C0TIPS', thursday, 'host-a:4242'), true);
+    assert.equal(await survivor.scheduler.runSlot(new Date('2026-03-06T08:00:00.003Z')), 'posted');
+    assert.equal(posted.length, 1, "Friday's tip, and not Thursday's too");
+    const lost = logs.filter((line) => line.includes('never recorded as posted'));
+    assert.equal(lost.length, 1);
+    assert.match(
+      lost[0] ?? '',
+      /WARN .*reading tip for 2026-03-05T08:00:00.000Z was claimed by host-a:4242 but never recorded as posted .*skipped, not posted late/,
+    );
+  });
 });

@@ -69,7 +69,15 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
     divider(),
     section('*Latest talks*'),
   ];
-  if (latest.length === 0) blocks.push(section('No talks yet.'));
+  if (input.totalPosts === 0) {
+    // Said loudly: a bot on an empty folder answers "nothing found" to everyone, and nobody would know why.
+    blocks.push(
+      section(
+        '⚠️ *No talks yet*: the content folder holds no posts, so every answer is "I found nothing". ' +
+          'Add posts to the folder `CONTENT_DIR` names; they are picked up without a restart.',
+      ),
+    );
+  }
   for (const post of latest) blocks.push(section(postLine(post)));
   if (input.channelTips !== undefined && input.channelTips.length > 0) {
     blocks.push(divider(), section('*Reading tips in channels*'));

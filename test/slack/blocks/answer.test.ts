@@ -257,10 +257,25 @@ describe('renderAnswer, no results', () => {
     assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('I found nothing for “jepsn &lt;b&gt;”.'));
-    assert.ok(shown.includes('Did you mean *jepsen*, *testing*?'));
+    assert.ok(shown.includes('Did you mean one of these?'));
     assert.ok(shown.includes('`/talk tag:testing`'));
-    assert.equal(buttons(message).length, 0);
-    assert.equal(message.text, 'No results for "jepsn &lt;b&gt;"');
+    // Each suggestion is a button that runs it as a query.
+    const offered = buttons(message);
+    assert.deepEqual(
+      offered.map((b) => [b.text.text, b.action_id, decodeAnswerRef(b.value)]),
+      [
+        ['jepsen', 'talk_suggestion_0', { query: 'jepsen', offset: 0 }],
+        ['testing', 'talk_suggestion_1', { query: 'testing', offset: 0 }],
+      ],
+    );
+    assert.equal(message.text, 'No results for "jepsn &lt;b&gt;". Did you mean: jepsen / testing');
+  });
+
+  it('never doubles a question mark: a title ending in one is a button of its own', () => {
+    const message = renderAnswer(result('hj', []), { ...asker, suggestions: ['QCon: How Did I Get Here?'] });
+    assert.deepEqual(slackProblems(message), []);
+    assert.ok(!allText(message).includes('??'));
+    assert.equal(buttons(message)[0]?.text.text, 'QCon: How Did I Get Here?');
   });
 
   it('leaves out suggestions when there are none', () => {

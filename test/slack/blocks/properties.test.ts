@@ -10,6 +10,7 @@ import { renderHome } from '../../../src/slack/blocks/home.ts';
 import { fitMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, HomeView, Message } from '../../../src/slack/blocks/message.ts';
 import { renderPostResources } from '../../../src/slack/blocks/post-resources.ts';
+import { renderTags } from '../../../src/slack/blocks/tags.ts';
 import { renderTip } from '../../../src/slack/blocks/tip.ts';
 import { truncateMrkdwn, truncatePlain } from '../../../src/slack/blocks/truncate.ts';
 import { slackProblems } from '../../helpers/slack-rules.ts';
@@ -203,6 +204,20 @@ describe('every renderer, on any input', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('renderTags stays within every limit, whatever the tags', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ tag: anyText, posts: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 400 }),
+        (tags) => {
+          const message = renderTags(tags);
+          assertSendable(message);
+          assert.ok(!allText(message).includes('<!channel>'));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { decodePostPage } from '../../../src/slack/blocks/answer-ref.ts';
 import { renderError } from '../../../src/slack/blocks/error.ts';
 import { renderHelp } from '../../../src/slack/blocks/help.ts';
 import { renderHome } from '../../../src/slack/blocks/home.ts';
 import { KIND_LABELS, kindLabel } from '../../../src/slack/blocks/kind-label.ts';
 import { LIMITS } from '../../../src/slack/blocks/limits.ts';
+import type { Block, Button, Message } from '../../../src/slack/blocks/message.ts';
 import { renderPostResources } from '../../../src/slack/blocks/post-resources.ts';
 import { renderTip } from '../../../src/slack/blocks/tip.ts';
 import { slackProblems } from '../../helpers/slack-rules.ts';
@@ -17,6 +19,12 @@ import {
   SEED_HEADINGS,
   seedPost,
 } from './fixtures.ts';
+
+function buttons(message: Message): Button[] {
+  return message.blocks.flatMap((block: Block) =>
+    block.type === 'actions' ? block.elements.filter((e): e is Button => e.type === 'button') : [],
+  );
+}
 
 describe('kindLabel', () => {
   it('labels every kind with an emoji and a word', () => {
@@ -79,7 +87,10 @@ describe('renderTip', () => {
         'From *Kyle Kingsbury* in *<https://example.com/posts/qcon/|QCon: How Did I Get Here?>*',
       ),
     );
-    assert.ok(shown.includes('<!date^1714986000^{date_short_pretty}|6 May 2024 09:00 UTC>'));
+    assert.ok(
+      shown.includes('<!date^1714986000^{date_short_pretty} at {time}|6 May 2024 09:00 UTC>'),
+      'the tip says its time',
+    );
     const last = message.blocks.at(-1);
     assert.ok(last?.type === 'actions');
     assert.deepEqual(last.elements[0], {
@@ -115,14 +126,30 @@ describe('renderPostResources', () => {
     assert.equal(message.text, '13 resources from QCon: How Did I Get Here?');
   });
 
-  it('keeps a post with 300 links within every limit and says how many more', () => {
-    const message = renderPostResources(postWithLinks(300));
-    assert.deepEqual(slackProblems(message), []);
-    assert.ok(message.blocks.length <= LIMITS.messageBlocks);
-    const shown = allText(message);
-    const listed = (shown.match(/<https:\/\/example\.com\/resources\//g) ?? []).length;
-    assert.ok(listed > 10, `${listed} listed`);
-    assert.ok(shown.includes(`${300 - listed} more links in <https://example.com/posts/talk-999/|the post>`));
+  it('pages a post with 300 links within every limit, so that every link can be seen', () => {
+    const post = postWithLinks(300);
+    const seen: string[] = [];
+    let message = renderPostResources(post);
+    for (let pages = 0; pages < 50; pages += 1) {
+      assert.deepEqual(slackProblems(message), []);
+      assert.ok(message.blocks.length <= LIMITS.messageBlocks);
+      const shown = allText(message);
+      const listed = shown.match(/<https:\/\/example\.com\/resources\/[^|]+/g) ?? [];
+      assert.ok(listed.length > 10, `${listed.length} listed`);
+      assert.match(shown, new RegExp(`resources ${seen.length + 1}–${seen.length + listed.length} of 300`));
+      seen.push(...listed);
+      const next = buttons(message).find((b) => b.text.text.startsWith('Next links'));
+      if (!next) break;
+      assert.equal(next.text.text, `Next links (${300 - seen.length} more)`);
+      const ref = decodePostPage(next.value);
+      assert.deepEqual(ref, { slug: post.slug, offset: seen.length });
+      message = renderPostResources(post, ref?.offset);
+      assert.ok(buttons(message).some((b) => b.text.text === 'Previous links'));
+    }
+    // Every link once, in order (the URLs escaped for mrkdwn, so compared by their ids).
+    const ids = (urls: readonly string[]) => urls.map((url) => /id=(\d+)/.exec(url)?.[1]);
+    assert.deepEqual(ids(seen), ids(post.links.map((link) => link.url)));
+    assert.equal(seen.length, 300);
   });
 
   it('says when a talk lists nothing', () => {
@@ -165,6 +192,18 @@ describe('renderHome', () => {
     const shown = allText(view);
     assert.ok(shown.includes('Reading tips are off.'));
     assert.ok(shown.includes('2 content problems'));
-    assert.ok(shown.includes('No talks yet.'));
+    assert.ok(shown.includes('No talks yet'));
+  });
+
+  it('says loudly that an empty content folder answers nothing, and what to do', () => {
+    const view = renderHome({ posts: [], totalPosts: 0, totalResources: 0, nextTip: null });
+    assert.deepEqual(slackProblems(view), []);
+    const shown = allText(view);
+    assert.ok(shown.includes('0 talks · 0 resources'));
+    assert.match(
+      shown,
+      /No talks yet\*: the content folder holds no posts, so every answer is "I found nothing"/,
+    );
+    assert.match(shown, /`CONTENT_DIR`/);
   });
 });

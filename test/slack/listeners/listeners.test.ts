@@ -44,7 +44,8 @@ describe('/talk', () => {
     const log = new CallLog();
     await talkCommand(deps)(commandArgs(log, { text: 'x'.repeat(500) }));
     const [reply] = log.argsOf('respond') as Array<{ text: string }>;
-    assert.match(reply?.text ?? '', /under 200/);
+    assert.match(reply?.text ?? '', /the limit is 200/);
+    assert.doesNotMatch(JSON.stringify(reply), /try again/i, 'a mistake to fix, not a moment to wait');
   });
 
   it('leaves a failed answer to the app’s one error handler instead of swallowing it', async () => {

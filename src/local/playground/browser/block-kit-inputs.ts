@@ -1,6 +1,6 @@
 // Block Kit's feedback element and input blocks → HTML: the 👍/👎 of a message, a message's text input that
 // sends on Enter, and a modal's checkboxes, time picker and select. Pure, like block-kit.ts.
-import { escapeHtml } from './block-kit.ts';
+import { escapeHtml } from './html.ts';
 
 type Json = Readonly<Record<string, unknown>>;
 

@@ -44,11 +44,13 @@ export interface StreamHandlers {
   readonly home: (home: unknown) => void;
   /** A modal the app opened for the local user, changed or closed. */
   readonly modal: (modal: PlaygroundModal) => void;
+  /** The content was loaded again: new counts and problems. */
+  readonly status: (status: PlaygroundStatus) => void;
   /** The stream broke; the browser reconnects by itself and a new snapshot follows. */
   readonly lost: () => void;
 }
 
-/** Listens to the stand-in's event stream: a snapshot first, then each message and Home view. */
+/** Listens to the stand-in's event stream: a snapshot first, then each message, Home view and reload. */
 export function connect(handlers: StreamHandlers): void {
   const events = new EventSource(PLAYGROUND_PATHS.events);
   const data = (event: Event): unknown => JSON.parse((event as MessageEvent<string>).data);
@@ -60,5 +62,8 @@ export function connect(handlers: StreamHandlers): void {
   });
   events.addEventListener(PLAYGROUND_EVENTS.home, (event) => handlers.home(data(event)));
   events.addEventListener(PLAYGROUND_EVENTS.modal, (event) => handlers.modal(data(event) as PlaygroundModal));
+  events.addEventListener(PLAYGROUND_EVENTS.status, (event) => {
+    handlers.status(data(event) as PlaygroundStatus);
+  });
   events.addEventListener('error', () => handlers.lost());
 }

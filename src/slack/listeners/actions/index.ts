@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { FEEDBACK_IDS } from '../../blocks/feedback.ts';
-import { ACTION_IDS } from '../../blocks/index.ts';
+import { ACTION_IDS, suggestionActionIds } from '../../blocks/index.ts';
 import { TIP_SETTINGS_IDS } from '../../blocks/tip-settings.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { feedbackNote, feedbackVote } from './feedback.ts';
@@ -20,9 +20,19 @@ export function register(app: App, deps: ListenerDeps): void {
     moreResults(deps),
   );
   app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: ACTION_IDS.postResources },
-    postResources(deps),
+    { type: 'block_actions', action_id: ACTION_IDS.previous },
+    moreResults(deps),
   );
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: suggestionActionIds },
+    moreResults(deps),
+  );
+  for (const actionId of [ACTION_IDS.postResources, ACTION_IDS.postResourcesBack]) {
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: actionId },
+      postResources(deps),
+    );
+  }
   // The feedback element (`feedback_buttons`) and the plain 👍/👎 buttons drawn where it does not render.
   app.action({ type: 'block_actions', action_id: FEEDBACK_IDS.vote }, feedbackVote(deps));
   app.action(
