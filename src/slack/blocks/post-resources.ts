@@ -40,12 +40,12 @@ function renderLinks(post: Post, from: number, count: number): Message {
   // Every link is a click away: a talk with hundreds of links is paged, never cut short.
   const buttons: Button[] = [];
   if (from > 0) {
-    const before = encodePostPage({ slug: post.slug, offset: Math.max(0, from - links.length) });
+    const before = encodePostPage({ post: post.id, offset: Math.max(0, from - links.length) });
     buttons.push(button('Previous links', ACTION_IDS.postResourcesBack, before));
   }
   const after = total - from - links.length;
   if (after > 0) {
-    const next = encodePostPage({ slug: post.slug, offset: from + links.length });
+    const next = encodePostPage({ post: post.id, offset: from + links.length });
     buttons.push(button(`Next links (${after} more)`, ACTION_IDS.postResources, next, 'primary'));
   }
   if (buttons.length > 0) blocks.push(divider(), actions('post_resources_pages', buttons));

@@ -26,7 +26,7 @@ export function renderTip({ resource, citation, at }: TipInput): Message {
     header('📚 Reading tip'),
     section(`*${resourceLink(resource)}*  _${label.word}_`),
     context(when === null ? from : `${from} · ${when}`),
-    actions('tip_actions', [button('More from this talk', ACTION_IDS.postResources, citation.post.slug)]),
+    actions('tip_actions', [button('More from this talk', ACTION_IDS.postResources, citation.post.id)]),
   ];
   const text = `Reading tip: ${foldSpace(resource.title)} (${label.word}) from ${foldSpace(citation.post.title)}`;
   return fitMessage({ text: escapeMrkdwn(text), blocks });

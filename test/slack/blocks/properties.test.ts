@@ -75,6 +75,7 @@ const link: fc.Arbitrary<Link> = fc.record({
   line: fc.nat(),
 });
 const post: fc.Arbitrary<Post> = fc.record({
+  id: fc.oneof(fc.stringMatching(/^\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}\/$/), anyText),
   slug: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,40}$/), anyText),
   title: anyText,
   description: anyText,
@@ -82,8 +83,11 @@ const post: fc.Arbitrary<Post> = fc.record({
   tags: fc.array(shortText, { maxLength: 12 }),
   author: fc.option(anyText),
   section: fc.constant('posts'),
+  language: fc.constant('en'),
   path: fc.constant('posts/x.md'),
   url: fc.option(url),
+  aliases: fc.constant([]),
+  pageLinks: fc.constant([]),
   headings: fc.constant([]),
   links: fc.oneof(
     { weight: 4, arbitrary: fc.array(link, { maxLength: 20 }) },
@@ -99,6 +103,7 @@ const citingPost: fc.Arbitrary<Post> = fc
     url: fc.option(url),
   })
   .map(({ slug, title, url }) => ({
+    id: `/posts/${slug}/`,
     slug,
     title,
     url,
@@ -107,9 +112,12 @@ const citingPost: fc.Arbitrary<Post> = fc
     tags: [],
     author: null,
     section: 'posts',
+    language: 'en',
     path: 'posts/x.md',
+    aliases: [],
     headings: [],
     links: [],
+    pageLinks: [],
     draft: false,
   }));
 const resource: fc.Arbitrary<Resource> = fc.record({

@@ -97,7 +97,7 @@ describe('renderTip', () => {
       type: 'button',
       text: { type: 'plain_text', text: 'More from this talk', emoji: true },
       action_id: 'tip_more',
-      value: 'qcon-how-did-i-get-here',
+      value: '/posts/qcon-how-did-i-get-here/',
     });
     assert.equal(message.text, 'Reading tip: Jepsen (article) from QCon: How Did I Get Here?');
   });
@@ -142,7 +142,7 @@ describe('renderPostResources', () => {
       if (!next) break;
       assert.equal(next.text.text, `Next links (${300 - seen.length} more)`);
       const ref = decodePostPage(next.value);
-      assert.deepEqual(ref, { slug: post.slug, offset: seen.length });
+      assert.deepEqual(ref, { post: post.id, offset: seen.length });
       message = renderPostResources(post, ref?.offset);
       assert.ok(buttons(message).some((b) => b.text.text === 'Previous links'));
     }
@@ -205,5 +205,14 @@ describe('renderHome', () => {
       /No talks yet\*: the content folder holds no posts, so every answer is "I found nothing"/,
     );
     assert.match(shown, /`CONTENT_DIR`/);
+  });
+
+  it("names the blog from its configuration's title, escaped for mrkdwn", () => {
+    const named = allText(
+      renderHome({ posts: [], totalPosts: 0, totalResources: 0, siteTitle: 'Talks <&> Notes' }),
+    );
+    assert.ok(named.includes('I find conference talks from *Talks &lt;&amp;&gt; Notes*'), named);
+    const unnamed = allText(renderHome({ posts: [], totalPosts: 0, totalResources: 0, siteTitle: null }));
+    assert.ok(unnamed.includes('I find conference talks from the blog'));
   });
 });

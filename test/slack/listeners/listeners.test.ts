@@ -104,10 +104,18 @@ describe('More results', () => {
 describe('More from this talk', () => {
   it('lists the talk’s resources, or says the talk is gone', async () => {
     const log = new CallLog();
+    await postResources(deps)(
+      buttonArgs(log, { value: '/posts/qcon-how-did-i-get-here/', actionId: 'tip_more' }),
+    );
     await postResources(deps)(buttonArgs(log, { value: 'qcon-how-did-i-get-here', actionId: 'tip_more' }));
     await postResources(deps)(buttonArgs(log, { value: 'no-such-talk', actionId: 'tip_more' }));
-    const [found, missing] = log.argsOf('respond') as Array<{ text: string; blocks: unknown[] }>;
-    assert.match(JSON.stringify(found?.blocks), /Kyle Kingsbury/);
+    const [found, bySlug, missing] = log.argsOf('respond') as Array<{ text: string; blocks: unknown[] }>;
+    assert.match(JSON.stringify(found?.blocks), /Kyle Kingsbury/, "by the post's id, as buttons carry it");
+    assert.match(
+      JSON.stringify(bySlug?.blocks),
+      /Kyle Kingsbury/,
+      'by slug, as buttons posted before ids did',
+    );
     assert.match(missing?.text ?? '', /no longer in the library/);
   });
 });

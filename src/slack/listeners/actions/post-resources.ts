@@ -17,7 +17,9 @@ export function postResources(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
     const ref = decodePostPage(action.value);
-    const post = ref ? deps.library().postBySlug(ref.slug) : undefined;
+    const library = deps.library();
+    // A button posted before posts were keyed by their path carries a slug.
+    const post = ref ? (library.postById(ref.post) ?? library.postBySlug(ref.post)) : undefined;
     const message = post
       ? renderPostResources(post, ref?.offset ?? 0)
       : renderError('That talk is no longer in the library. Ask again with `/talk`.');
