@@ -5,6 +5,7 @@ import { StoreError } from '../store/errors.ts';
 import { askCommand } from './commands/ask.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { indexCommand } from './commands/index-command.ts';
+import { insightsCommand } from './commands/insights.ts';
 import type { CommandIO } from './commands/io.ts';
 import { manifestCommand } from './commands/manifest.ts';
 import { startCommand } from './commands/start.ts';
@@ -20,6 +21,7 @@ Commands:
   blocks QUERY...    print the Block Kit payload /talk QUERY would send
   tip [--at TIME]    print the reading tip the schedule posts at TIME
   manifest           print the Slack app manifest with the blog's domain to unfurl
+  insights           what readers looked for and missed (--since 30d, --json)
   start              run the Slack app (with no Slack tokens: the local playground)
 
 Run "talkbot <command> --help" for a command's options.`;
@@ -32,6 +34,7 @@ const commands: Record<string, Command> = {
   blocks: (argv, io) => blocksCommand(argv, readContentConfig(io.env), io),
   tip: (argv, io) => tipCommand(argv, io),
   manifest: (argv, io) => manifestCommand(argv, readContentConfig(io.env), io),
+  insights: (argv, io) => insightsCommand(argv, io),
   start: (argv, io) => startCommand(argv, io),
 };
 

@@ -41,6 +41,10 @@ export interface StandInOptions {
   channelsWithoutBot?: Iterable<string>;
   /** Names by user id, for payloads and users.info. */
   userNames?: Record<string, string>;
+  /** IANA time zones by user id, for users.info's `tz`. @default Europe/London for everyone */
+  userTimezones?: Record<string, string>;
+  /** Archived channels: posting there answers `is_archived`. */
+  archivedChannels?: Iterable<string>;
   /** Names by channel id, for payloads and conversations.info. @default { C0GENERAL: 'general' } */
   channelNames?: Record<string, string>;
   /** The app manifest's `unfurl_domains` (lower-case hosts). @default none */
@@ -98,6 +102,8 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
       userNames: new Map(Object.entries(options.userNames ?? {})),
       channelNames: new Map(Object.entries(options.channelNames ?? { [DEFAULT_CHANNEL]: 'general' })),
       unfurlDomains: [...(options.unfurlDomains ?? [])].map((domain) => domain.toLowerCase()),
+      userTimezones: new Map(Object.entries(options.userTimezones ?? {})),
+      archivedChannels: new Set(options.archivedChannels ?? []),
     },
     timing: {
       ackTimeoutMs: options.ackTimeoutMs ?? 3000,

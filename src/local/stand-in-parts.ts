@@ -4,6 +4,7 @@ import { createApiMethods } from './api-methods.ts';
 import { Chat } from './chat.ts';
 import { Faults } from './faults.ts';
 import { IdSource } from './ids.ts';
+import { Modals } from './modals.ts';
 import { resolveOptions, type StandInOptions, type Transport } from './options.ts';
 import { ResponseUrls } from './response-url.ts';
 import { startServer } from './server.ts';
@@ -30,6 +31,7 @@ export interface Parts {
   readonly responseUrls: ResponseUrls;
   readonly socketMode: SocketModeServer;
   readonly unfurls: UnfurlBook;
+  readonly modals: Modals;
 }
 
 /** Builds the parts and starts the server; resolves once the Web API answers. */
@@ -43,6 +45,7 @@ export async function startParts(options: StandInOptions): Promise<Parts> {
   const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
   const socketMode = new SocketModeServer(workspace, resolved.timing);
   const unfurls = new UnfurlBook(store);
+  const modals = new Modals();
   let socketBase = '';
   const methods = createApiMethods({
     store,
@@ -50,6 +53,7 @@ export async function startParts(options: StandInOptions): Promise<Parts> {
     workspace,
     ids,
     unfurls,
+    modals,
     socketUrl: () => {
       const ticket = ids.secret();
       socketMode.issueTicket(ticket);
@@ -78,5 +82,6 @@ export async function startParts(options: StandInOptions): Promise<Parts> {
     responseUrls,
     socketMode,
     unfurls,
+    modals,
   };
 }

@@ -19,6 +19,10 @@ export interface Workspace {
   readonly channelNames: Map<string, string>;
   /** The app's `unfurl_domains`: a link to one of them (or a subdomain) in a message sends `link_shared`. */
   readonly unfurlDomains: string[];
+  /** IANA time zones by user id, as users.info gives them in `tz`. */
+  readonly userTimezones: Map<string, string>;
+  /** Archived channels: posting there answers `is_archived`. */
+  readonly archivedChannels: Set<string>;
 }
 
 /** Slack's conversation kinds, told apart by the id's first letter as Slack's ids are. */

@@ -7,6 +7,8 @@
 export { type ContentHead, ContentHeads } from './content-heads.ts';
 export { StoreDedupe } from './dedupe.ts';
 export { redactedUrl, StoreError } from './errors.ts';
+export { type FeedbackRecord, type InsightRows, Insights, type QuestionRecord } from './insights.ts';
 export type { StoreTables } from './schema.ts';
 export { openStore, type Store, type StoreEngine, type StoreOptions } from './store.ts';
+export { type Subscription, type SubscriptionSetting, Subscriptions } from './subscriptions.ts';
 export { TipClaims, type UnpostedClaim } from './tip-claims.ts';

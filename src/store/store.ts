@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import { ContentHeads } from './content-heads.ts';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
+import { Insights } from './insights.ts';
 import type { StoreTables } from './schema.ts';
+import { Subscriptions } from './subscriptions.ts';
 import { TipClaims } from './tip-claims.ts';
 
 /** Which database the store runs on. */
@@ -28,6 +30,10 @@ export interface Store {
   readonly tipClaims: TipClaims;
   /** The content repository's newest commit served, fleet-wide. */
   readonly contentHeads: ContentHeads;
+  /** Channels' reading-tip subscriptions. */
+  readonly subscriptions: Subscriptions;
+  /** Questions asked and feedback given, kept `INSIGHTS_DAYS` days. */
+  readonly insights: Insights;
   /** For a capability's own queries (and tests); features should add methods instead. */
   readonly db: Kysely<StoreTables>;
   /** True when the database answers a trivial query now. */
@@ -69,6 +75,8 @@ function storeOn(
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
     contentHeads: new ContentHeads(db),
+    subscriptions: new Subscriptions(db),
+    insights: new Insights(db),
     db,
     ping,
     close: () => db.destroy(),

@@ -20,6 +20,8 @@ const methodScopes: Record<string, string | null> = {
   'chat.delete': 'chat:write',
   'views.publish': null,
   'chat.unfurl': 'links:write',
+  'views.open': null,
+  'users.info': 'users:read',
 };
 
 /** The bot scope each subscribed event needs (null: none). */
