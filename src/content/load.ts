@@ -5,7 +5,7 @@ import { rememberLinkKeys } from './link-keys.ts';
 import type { ParseCache } from './parse-cache.ts';
 import type { FileOutcome } from './parse-file.ts';
 import { ContentParse, type ParseOptions } from './parse-files.ts';
-import type { ParsedPost } from './parse-post.ts';
+import type { ParsedLink, ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import type { Link, LoadResult, Post, Problem } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
@@ -122,12 +122,12 @@ function toPost(
       }
       const fragment = target.includes('#') ? target.slice(target.indexOf('#')) : '';
       const url = `${absoluteUrl(baseUrl, found.sitePath) ?? found.sitePath}${fragment}`;
-      links.push({ title: raw.title, url, section: raw.section, kind: 'article', line: raw.line });
+      links.push({ ...linkText(raw), url, section: raw.section, kind: 'article', line: raw.line });
       keys.push(normaliseUrl(url));
       continue;
     }
     if (raw.kind === null) continue;
-    links.push({ title: raw.title, url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
+    links.push({ ...linkText(raw), url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
     keys.push(raw.key ?? normaliseUrl(raw.url));
   }
   const loaded: Post = {
@@ -141,11 +141,16 @@ function toPost(
     path: post.path,
     url: absoluteUrl(baseUrl, post.sitePath),
     headings: post.headings,
+    body: post.body,
     links,
     draft: post.draft,
   };
   rememberLinkKeys(loaded, keys);
   return loaded;
+}
+
+function linkText(raw: ParsedLink): Pick<Link, 'title' | 'label' | 'context' | 'titleAttribute'> {
+  return { title: raw.title, label: raw.label, context: raw.context, titleAttribute: raw.titleAttribute };
 }
 
 /** Finds the post a `ref` names, as Hugo does: by path relative to the content folder or to the page, or by name. */

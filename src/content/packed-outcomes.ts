@@ -13,6 +13,9 @@ export interface PackedOutcomes {
   /** How many links each outcome's post has (0 for no post). */
   readonly linkCounts: Int32Array;
   readonly titles: readonly string[];
+  readonly labels: readonly string[];
+  readonly contexts: readonly string[];
+  readonly titleAttributes: readonly (string | null)[];
   readonly urls: readonly string[];
   readonly keys: readonly (string | null)[];
   /** The heading a link sits under, as its index in the post's `headings`; -1 for none. */
@@ -32,6 +35,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   for (const outcome of outcomes) total += outcome.post?.links.length ?? 0;
   const linkCounts = new Int32Array(outcomes.length);
   const titles: string[] = new Array(total);
+  const labels: string[] = new Array(total);
+  const contexts: string[] = new Array(total);
+  const titleAttributes: (string | null)[] = new Array(total);
   const urls: string[] = new Array(total);
   const keys: (string | null)[] = new Array(total);
   const sections = new Int32Array(total);
@@ -52,6 +58,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
     let heading = 0;
     for (const link of post.links) {
       titles[at] = link.title;
+      labels[at] = link.label;
+      contexts[at] = link.context;
+      titleAttributes[at] = link.titleAttribute;
       urls[at] = link.url;
       keys[at] = link.key;
       lines[at] = link.line;
@@ -70,12 +79,26 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
     }
     bare[o] = { ...outcome, post: { ...post, links: [] } };
   }
-  return { outcomes: bare, linkCounts, titles, urls, keys, sections, lines, kinds: kindCodes, strays };
+  return {
+    outcomes: bare,
+    linkCounts,
+    titles,
+    labels,
+    contexts,
+    titleAttributes,
+    urls,
+    keys,
+    sections,
+    lines,
+    kinds: kindCodes,
+    strays,
+  };
 }
 
 /** The outcomes `packOutcomes` packed, links and all. */
 export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
-  const { linkCounts, titles, urls, keys, sections, lines, strays } = packed;
+  const { linkCounts, titles, labels, contexts, titleAttributes, urls, keys, sections, lines, strays } =
+    packed;
   let at = 0;
   return packed.outcomes.map((outcome, o) => {
     const post = outcome.post;
@@ -87,6 +110,9 @@ export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
       const kind = packed.kinds[at] as number;
       links[i] = {
         title: titles[at] as string,
+        label: labels[at] as string,
+        context: contexts[at] as string,
+        titleAttribute: titleAttributes[at] ?? null,
         url: urls[at] as string,
         section:
           section >= 0

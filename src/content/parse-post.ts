@@ -1,13 +1,23 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
 import { classifyLink } from './kind.ts';
+import { labelOf } from './link-context.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
 import { expandRefShortcodes, placeholderIndex, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
 import type { Problem, ResourceKind } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
 
 /** A link of a parsed post, with its file line; `kind` is null for a link that is no resource (not http). */
-export interface ParsedLink extends RawLink {
+export interface ParsedLink {
+  readonly title: string;
+  readonly url: string;
+  readonly section: string | null;
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** The title to show (see `labelOf`). */
+  readonly label: string;
+  readonly context: string;
+  readonly titleAttribute: string | null;
   /** What it points at; null when it is not an http(s) link, and 'article' for a `ref` placeholder. */
   readonly kind: ResourceKind | null;
   /** The resource key (`normaliseUrl`) of an http(s) link, worked out with the parse (so in a worker); else null. */
@@ -32,6 +42,8 @@ export interface ParsedPost {
   readonly sitePath: string;
   readonly draft: boolean;
   readonly headings: readonly string[];
+  /** Paragraph and list text, for search. */
+  readonly body: string;
   /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
   readonly links: readonly ParsedLink[];
   readonly refs: readonly ShortcodeRef[];
@@ -97,12 +109,16 @@ export function parsePost(path: string, source: string): ParseOutcome {
       sitePath: permalinkPath(path, slug, scalarText(data.url) || null),
       draft: data.draft === true || data.draft === 'true',
       headings: outline.headings,
+      body: outline.body,
       links: outline.links.map((link): ParsedLink => {
         const kind = linkKind(link);
         return {
           title: link.title,
           url: link.url,
           section: link.section,
+          label: labelOf({ ...link, kind: kind ?? 'other', postTitle: title }),
+          context: link.context,
+          titleAttribute: link.titleAttribute,
           line: link.line + front.bodyLine - 1,
           kind,
           key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),

@@ -1,13 +1,13 @@
+import { descriptiveness } from '../content/link-context.ts';
 import { linkKeysOf } from '../content/link-keys.ts';
 import type { Link, Post } from '../content/types.ts';
 import { normaliseUrl } from '../content/url-key.ts';
 import { runAtOnce, SliceCounter, type Sliced } from './slices.ts';
 import type { Citation, Resource } from './types.ts';
 
-/** One searchable thing, a post or a resource, flattened into the text fields the index reads. */
-export interface SearchRecord {
+/** The text fields the index and the scorer read from a record, posts and resources alike. */
+interface RecordFields {
   readonly id: number;
-  readonly kind: 'post' | 'resource';
   readonly title: string;
   /** For a resource: the headings it sits under; empty for a post. */
   readonly section: string;
@@ -21,8 +21,24 @@ export interface SearchRecord {
   readonly headings: string;
   /** For a resource: the titles of the posts citing it; empty for a post. */
   readonly postTitles: string;
-  readonly target: Post | Resource;
+  /** For a resource: what its citations say of it (their own texts, title attributes and contexts); empty for a post. */
+  readonly context: string;
 }
+
+/** A post as the index and the scorer read it. */
+export interface PostSearchRecord extends RecordFields {
+  readonly kind: 'post';
+  readonly target: Post;
+}
+
+/** A resource as the index and the scorer read it. */
+export interface ResourceSearchRecord extends RecordFields {
+  readonly kind: 'resource';
+  readonly target: Resource;
+}
+
+/** One searchable thing, a post or a resource, flattened into the text fields the index reads. */
+export type SearchRecord = PostSearchRecord | ResourceSearchRecord;
 
 /** Merges every post's links into resources, one per normalised URL, listing each post that cites it. */
 export function collectResources(posts: readonly Post[]): Resource[] {
@@ -33,8 +49,9 @@ export function collectResources(posts: readonly Post[]): Resource[] {
 export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resource[]> {
   const slice = new SliceCounter(linksPerSlice);
   const resources: Resource[] = [];
-  // By key, the resource's position; by position, its citations and the last post citing it.
+  // By key, the resource's position; by position, its key, its citations and the last post citing it.
   const byKey = new Map<string, number>();
+  const keys_: string[] = [];
   const citations: Citation[][] = [];
   const lastPost: Post[] = [];
   for (const post of posts) {
@@ -45,20 +62,47 @@ export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resour
       const key = keys?.[i] ?? normaliseUrl(link.url);
       const at = byKey.get(key);
       if (at === undefined) {
-        const cited: Citation[] = [{ post, section: link.section }];
-        byKey.set(key, resources.length);
-        citations.push(cited);
+        byKey.set(key, keys_.length);
+        keys_.push(key);
+        citations.push([{ post, section: link.section, link }]);
         lastPost.push(post);
-        resources.push({ key, title: link.title, url: link.url, kind: link.kind, citations: cited });
       } else if (lastPost[at] !== post) {
         // Posts come one at a time, so a post already citing this link is always the last citation.
-        (citations[at] as Citation[]).push({ post, section: link.section });
+        (citations[at] as Citation[]).push({ post, section: link.section, link });
         lastPost[at] = post;
       }
     }
     if (slice.full(post.links.length)) yield;
   }
+  for (let at = 0; at < keys_.length; at++) {
+    const cited = citations[at] as Citation[];
+    const first = (cited[0] as Citation).link;
+    resources.push({
+      key: keys_[at] as string,
+      title: mostDescriptive(cited).label,
+      url: first.url,
+      kind: first.kind,
+      citations: cited,
+    });
+    if (slice.full(cited.length)) yield;
+  }
   return resources;
+}
+
+/** The citation whose link says best what the thing is: its own words over a built label, more words over fewer. */
+function mostDescriptive(citations: readonly Citation[]): Link {
+  let best = (citations[0] as Citation).link;
+  if (citations.length === 1) return best;
+  let bestScore = descriptiveness(best);
+  for (let i = 1; i < citations.length; i++) {
+    const link = (citations[i] as Citation).link;
+    const score = descriptiveness(link);
+    if (score > bestScore) {
+      best = link;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 // About 10 ms of merging on the 2-core development machine.
@@ -69,11 +113,12 @@ const separator = ' · ';
 const inheritedLimit = 5;
 
 /** A post as the index and the scorer read it. */
-class PostRecord implements SearchRecord {
+class PostRecord implements PostSearchRecord {
   readonly kind = 'post';
   readonly section = '';
   readonly citedTags = '';
   readonly postTitles = '';
+  readonly context = '';
   readonly title: string;
   readonly description: string;
   readonly tags: string;
@@ -96,7 +141,7 @@ class PostRecord implements SearchRecord {
  * resources whose joined strings would otherwise sit in memory unused), and only from its first
  * citations: a link cited by every post must not hand the scorer every title of the site.
  */
-class ResourceRecord implements SearchRecord {
+class ResourceRecord implements ResourceSearchRecord {
   readonly kind = 'resource';
   readonly description = '';
   readonly tags = '';
@@ -124,6 +169,32 @@ class ResourceRecord implements SearchRecord {
       .map((c) => c.post.title)
       .join(separator);
   }
+
+  get context(): string {
+    return contextsOf(this.target, inheritedLimit).join(separator);
+  }
+}
+
+/**
+ * What a resource's first `limit` citations say of it, each text once: the link texts and title
+ * attributes other than its title, then each citation's context.
+ */
+export function contextsOf(resource: Resource, limit = Number.POSITIVE_INFINITY): string[] {
+  const texts = new Set<string>();
+  const { citations } = resource;
+  for (let i = 0; i < citations.length && i < limit; i++) {
+    const { link } = citations[i] as Citation;
+    if (link.title !== resource.title && link.title !== link.url) texts.add(link.title);
+    if (link.titleAttribute !== null && link.titleAttribute !== resource.title)
+      texts.add(link.titleAttribute);
+  }
+  for (let i = 0; i < citations.length && i < limit; i++) {
+    const { context, title } = (citations[i] as Citation).link;
+    // The link's own words are its title's business: counted again here they would outweigh the rest.
+    const around = context.replace(title, ' ').trim();
+    if (around !== '') texts.add(around);
+  }
+  return [...texts];
 }
 
 /** The distinct headings a resource is cited under, in its first `limit` citations. */

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Post } from '../content/types.ts';
 import { tagKey } from './normalize.ts';
-import { type SearchRecord, sectionsOf } from './records.ts';
+import { contextsOf, type SearchRecord, sectionsOf } from './records.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
 import { type TermIndex, TermIndexBuilder, type TermQuery, termsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
@@ -16,19 +16,30 @@ export interface ScoredRecord {
 // about what a thing is, a section heading (a speaker's name) and a post's own tags next, descriptions
 // and headings less, and what a resource inherits from the posts citing it (their titles and tags)
 // least: enough to find it, never enough to outrank the talk it came from.
+// What the writer wrote around a link (its context) counts as much as a description; a post's body
+// text least of all, so that a word in a title always outranks the same word in passing.
 const fieldWeights = {
   title: 3,
   section: 2,
   tags: 2,
   headings: 1,
   description: 1,
+  context: 1,
   postTitles: 0.5,
   citedTags: 0.5,
+  body: 0.3,
 } as const;
 type Field = keyof typeof fieldWeights;
 const fields = Object.keys(fieldWeights) as Field[];
 const boosts = fields.map((name) => fieldWeights[name]);
 const field = Object.fromEntries(fields.map((name, i) => [name, i])) as Record<Field, number>;
+/** The fields fuse.js reads: all but the body, whose length would make its scan cost milliseconds a candidate. */
+const scoredFields = fields.filter((name) => name !== 'body');
+/**
+ * The score of a candidate that fuse.js finds no match in, though the index found every word as typed
+ * (so in the body text, or through a stem): below every match fuse.js scores well, above `maxScore`'s cut.
+ */
+const bodyScore = 0.7;
 
 /**
  * How many candidates the inverted index passes to fuse.js. fuse.js scans every candidate's fields once
@@ -50,7 +61,7 @@ export const maxScore = 0.8;
 const profilePenalty = 0.25;
 
 const fuseOptions: IFuseOptions<SearchRecord> = {
-  keys: fields.map((name) => ({ name, weight: fieldWeights[name] })),
+  keys: scoredFields.map((name) => ({ name, weight: fieldWeights[name] })),
   includeScore: true,
   ignoreDiacritics: true,
   ignoreLocation: true,
@@ -73,7 +84,8 @@ export interface SearchIndexParts {
 export function* buildSearchIndex(records: readonly SearchRecord[]): Sliced<SearchIndex> {
   let postCount = 0;
   while (postCount < records.length && records[postCount]?.kind === 'post') postCount++;
-  const posts = records.slice(0, postCount).map((r) => r.target as Post);
+  const posts: Post[] = [];
+  for (const record of records) if (record.kind === 'post') posts.push(record.target);
   const keys = new Map<string, string>();
   const keyOf = (tag: string) => keys.get(tag) ?? keys.set(tag, tagKey(tag)).get(tag) ?? tag;
   const postTags = posts.map((post) => new Set(post.tags.map(keyOf)));
@@ -120,17 +132,51 @@ export class SearchIndex {
     const text = query.words.join(' ');
     const terms = termsOf(text);
     if (terms.length === 0) return [];
+    const phrases = query.phrases.map(termsOf).filter((phrase) => phrase.length > 1);
+    const admit = phrases.length === 0 ? allow : this.#withPhrases(phrases, allow);
     // Typos are forgiven only when the words as typed find nothing: "rust" must not also find "trust".
-    const candidates = this.#candidates(terms, false, allow) ?? this.#candidates(terms, true, allow) ?? [];
+    let fuzzy = false;
+    let candidates = this.#candidates(terms, false, admit);
+    if (candidates === null) {
+      fuzzy = true;
+      candidates = this.#candidates(terms, true, admit) ?? [];
+    }
     if (candidates.length === 0) return [];
 
     const scored: ScoredRecord[] = [];
+    const rank = new Map(candidates.map((record, i) => [record, i]));
     for (const { item, score = 1 } of new Fuse(candidates, fuseOptions).search(text)) {
       const adjusted = Math.min(1, score + (isProfile(item) ? profilePenalty : 0));
-      if (adjusted <= maxScore) scored.push({ record: item, score: adjusted });
+      if (adjusted <= maxScore) {
+        scored.push({ record: item, score: adjusted });
+        rank.delete(item);
+      }
     }
-    scored.sort((a, b) => a.score - b.score || a.record.id - b.record.id);
+    // What fuse.js cannot see (the body) but the index found as typed still counts, below every title
+    // match; a typo found only there does not: a person would not call it the same word.
+    if (!fuzzy) {
+      for (const [record] of rank) {
+        const score = bodyScore + (isProfile(record) ? profilePenalty : 0);
+        if (score <= maxScore) scored.push({ record, score });
+      }
+    }
+    const order = new Map(candidates.map((record, i) => [record, i]));
+    scored.sort((a, b) => a.score - b.score || (order.get(a.record) ?? 0) - (order.get(b.record) ?? 0));
     return withoutRedundantResources(scored);
+  }
+
+  /** Admits records holding each phrase, word after word, in one of their fields (and passing `allow`). */
+  #withPhrases(phrases: readonly string[][], allow?: (id: number) => boolean): (id: number) => boolean {
+    return (id) => {
+      if (allow && !allow(id)) return false;
+      const record = this.#records[id];
+      if (!record) return false;
+      const texts =
+        record.kind === 'post'
+          ? [record.title, record.description, record.headings, record.tags, record.target.body]
+          : [record.title, record.section, ...contextsOf(record.target)];
+      return phrases.every((phrase) => texts.some((text) => holdsPhrase(termsOf(text), phrase)));
+    };
   }
 
   #candidates(
@@ -143,9 +189,9 @@ export class SearchIndex {
         term,
         // The last word may be unfinished: a user typing "kube" means Kubernetes.
         prefix: term.length >= 3 && i === terms.length - 1,
-        // One typo in a short word, two in a long one: a third edit lets a lookup walk most of the
-        // dictionary (milliseconds a word) and mostly finds other words, not the one meant.
-        maxEdits: !fuzzy || term.length < 4 ? 0 : term.length < 8 ? 1 : 2,
+        // One typo in a word of 4 to 8 letters, two in a longer one (of its stem): what a person would
+        // still call the same word ("jepson", "databse"), never another word ("mergerfs" is no "merges").
+        maxEdits: !fuzzy || term.length < 4 ? 0 : term.length < 9 ? 1 : 2,
       }),
     );
     const limit = Math.max(fewestCandidates, Math.floor(candidateWords / terms.length));
@@ -219,6 +265,8 @@ function* buildIndex(
     builder.endField(id, field.headings);
     builder.addText(post.description);
     builder.endField(id, field.description);
+    builder.addText(post.body);
+    builder.endField(id, field.body);
     // A post has more words than a resource.
     if (slice.full(8)) yield;
   }
@@ -226,11 +274,13 @@ function* buildIndex(
   // Each citation's post, in resource order, looked up once for both passes below.
   const citing: number[] = [];
   for (let id = posts.length; id < records.length; id++) {
-    const resource = (records[id] as SearchRecord).target as Resource;
+    const resource = resourceAt(records, id);
     builder.addText(resource.title);
     builder.endField(id, field.title);
     addAll(sectionsOf(resource));
     builder.endField(id, field.section);
+    addAll(contextsOf(resource, indexedCitations));
+    builder.endField(id, field.context);
     for (const c of resource.citations) {
       const p = postIds.get(c.post) ?? 0;
       citing.push(p);
@@ -245,7 +295,7 @@ function* buildIndex(
   const next = children.slice(0, posts.length);
   let at = 0;
   for (let id = posts.length; id < records.length; id++) {
-    const cited = ((records[id] as SearchRecord).target as Resource).citations.length;
+    const cited = resourceAt(records, id).citations.length;
     for (let c = 0; c < cited; c++, at++) {
       const p = citing[at] as number;
       docs[next[p] as number] = id;
@@ -262,22 +312,41 @@ function* buildIndex(
 
 // About 10 ms of indexing on the 2-core development machine (a post counting as eight records).
 const recordsPerSlice = 2_000;
+/** Citations whose texts and contexts a resource is indexed by: a link cited everywhere is not a page of text. */
+const indexedCitations = 20;
+
+function resourceAt(records: readonly SearchRecord[], id: number): Resource {
+  const record = records[id];
+  if (record?.kind !== 'resource') throw new Error(`record ${id} is not a resource`);
+  return record.target;
+}
+
+/** True when `phrase`'s terms stand one after the other in `terms`. */
+function holdsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= terms.length; i++) {
+    let j = 0;
+    while (j < phrase.length && terms[i + j] === phrase[j]) j++;
+    if (j === phrase.length) return true;
+  }
+  return false;
+}
 
 /**
  * Drops a resource that ranks below a post citing it: the post's answer lists its resources anyway,
  * so the resource would only repeat it further down.
  */
 function withoutRedundantResources(scored: readonly ScoredRecord[]): ScoredRecord[] {
-  const postScores = new Map<unknown, number>();
+  const postScores = new Map<Post, number>();
   for (const { record, score } of scored) if (record.kind === 'post') postScores.set(record.target, score);
   if (postScores.size === 0) return [...scored];
   return scored.filter(({ record, score }) => {
     if (record.kind === 'post') return true;
-    const resource = record.target as Resource;
-    return !resource.citations.some((c) => (postScores.get(c.post) ?? Number.POSITIVE_INFINITY) <= score);
+    return !record.target.citations.some(
+      (c) => (postScores.get(c.post) ?? Number.POSITIVE_INFINITY) <= score,
+    );
   });
 }
 
 function isProfile(record: SearchRecord): boolean {
-  return record.kind === 'resource' && 'kind' in record.target && record.target.kind === 'profile';
+  return record.kind === 'resource' && record.target.kind === 'profile';
 }

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { stemmer } from 'stemmer';
 import { foldText } from './normalize.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
 
@@ -22,14 +23,32 @@ export interface TermMatch {
 const wordBreak = /[\n\r\p{Z}\p{P}]+/u;
 const nonAscii = /[^\p{ASCII}]/u;
 
-/** The folded words of a text, as the index stores them: lower case, accents stripped. */
+/** The folded, stemmed words of a text, as the index stores them: lower case, accents stripped, English stems. */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];
   for (const token of text.split(wordBreak)) {
     if (!token) continue;
-    terms.push(nonAscii.test(token) ? foldText(token) : token.toLowerCase());
+    const folded = nonAscii.test(token) ? foldText(token) : token.toLowerCase();
+    if (folded) terms.push(stemOf(folded));
   }
-  return terms.filter(Boolean);
+  return terms;
+}
+
+// Stems by folded word: a site's words repeat (Zipf), and stemming each occurrence would cost more than indexing it.
+const stems = new Map<string, string>();
+/** Words remembered before the map starts afresh, so that reloads of an ever-changing site cannot grow it without end. */
+const stemsKept = 500_000;
+
+/** The English stem of a folded word (`simulations` → `simul`), as the Porter stemmer gives it. */
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    // Only words of letters are stemmed: `k8s`, `2017` and `c++` stay as written.
+    stem = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size >= stemsKept) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 // About 10 ms of sorting postings on the 2-core development machine.
@@ -51,6 +70,8 @@ const asciiBreak = Uint8Array.from({ length: 128 }, (_, c) =>
 export class TermIndexBuilder {
   readonly #fieldCount: number;
   readonly #ids = new Map<string, number>();
+  /** Each folded word's term id, its stem's: words repeat far more than stems need working out. */
+  readonly #wordIds = new Map<string, number>();
   readonly #terms: string[] = [];
   #postTerm = new Int32Array(1 << 16);
   #postDocField = new Int32Array(1 << 16);
@@ -66,7 +87,17 @@ export class TermIndexBuilder {
     this.#fieldCount = fieldCount;
   }
 
-  /** The id of a folded term, added to the vocabulary if new. */
+  /** The term id of a folded word's stem, added to the vocabulary if new. */
+  #internWord(word: string): number {
+    let id = this.#wordIds.get(word);
+    if (id === undefined) {
+      id = this.#intern(stemOf(word));
+      this.#wordIds.set(word, id);
+    }
+    return id;
+  }
+
+  /** The id of a folded, stemmed term, added to the vocabulary if new. */
   #intern(term: string): number {
     let id = this.#ids.get(term);
     if (id === undefined) {
@@ -137,7 +168,7 @@ export class TermIndexBuilder {
       if (asciiBreak[c] === 1) {
         if (start !== -1) {
           const word = text.slice(start, i);
-          each(this.#intern(upper ? word.toLowerCase() : word));
+          each(this.#internWord(upper ? word.toLowerCase() : word));
           start = -1;
           upper = false;
         }
@@ -148,7 +179,7 @@ export class TermIndexBuilder {
     }
     if (start !== -1) {
       const word = text.slice(start);
-      each(this.#intern(upper ? word.toLowerCase() : word));
+      each(this.#internWord(upper ? word.toLowerCase() : word));
     }
   }
 

@@ -6,6 +6,7 @@ import { checkMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, Button, Message } from '../../../src/slack/blocks/message.ts';
 import {
   allText,
+  firstCitation,
   generatedPost,
   jepsen,
   postHit,
@@ -110,8 +111,8 @@ describe('renderAnswer, a resource hit', () => {
     const resource = {
       ...jepsen(),
       citations: [
-        { post: seedPost(), section: 'Kyle Kingsbury' },
-        ...posts.map((post) => ({ post, section: null })),
+        { post: seedPost(), section: 'Kyle Kingsbury', link: firstCitation(jepsen()).link },
+        ...posts.map((post) => ({ post, section: null, link: firstCitation(jepsen()).link })),
       ],
     };
     const shown = allText(renderAnswer(result('jepsen', [resourceHit(resource)]), asker));
@@ -221,13 +222,34 @@ describe('renderAnswer, hostile input', () => {
       links: [
         {
           title: 'a|b>c <!channel>',
+          label: 'a|b>c <!channel>',
+          context: 'a|b>c <!channel> <@U1> *x*',
+          titleAttribute: null,
           url: 'https://ok.example/x',
           section: 'S <!here>',
           kind: 'paper',
           line: 1,
         },
-        { title: 'js', url: 'javascript:alert(1)', section: null, kind: 'other', line: 2 },
-        { title: 'spaces', url: 'https://ok.example/a b|c>', section: null, kind: 'other', line: 3 },
+        {
+          title: 'js',
+          label: 'js',
+          context: '',
+          titleAttribute: null,
+          url: 'javascript:alert(1)',
+          section: null,
+          kind: 'other',
+          line: 2,
+        },
+        {
+          title: 'spaces',
+          label: 'spaces',
+          context: '',
+          titleAttribute: null,
+          url: 'https://ok.example/a b|c>',
+          section: null,
+          kind: 'other',
+          line: 3,
+        },
       ],
     });
     const message = renderAnswer(result('x', [postHit(post)]), asker);

@@ -67,6 +67,9 @@ const url = fc.oneof(
 const kind = fc.constantFrom<ResourceKind>('video', 'slides', 'paper', 'profile', 'article', 'other');
 const link: fc.Arbitrary<Link> = fc.record({
   title: anyText,
+  label: anyText,
+  context: anyText,
+  titleAttribute: fc.option(shortText),
   url,
   section: fc.option(shortText),
   kind,
@@ -83,6 +86,7 @@ const post: fc.Arbitrary<Post> = fc.record({
   path: fc.constant('posts/x.md'),
   url: fc.option(url),
   headings: fc.constant([]),
+  body: fc.constant(''),
   links: fc.oneof(
     { weight: 4, arbitrary: fc.array(link, { maxLength: 20 }) },
     { weight: 1, arbitrary: fc.array(link, { minLength: 100, maxLength: 300 }) },
@@ -107,6 +111,7 @@ const citingPost: fc.Arbitrary<Post> = fc
     section: 'posts',
     path: 'posts/x.md',
     headings: [],
+    body: '',
     links: [],
     draft: false,
   }));
@@ -115,14 +120,16 @@ const resource: fc.Arbitrary<Resource> = fc.record({
   title: anyText,
   url,
   kind,
-  citations: fc.array(fc.record({ post: citingPost, section: fc.option(shortText) }), {
+  citations: fc.array(fc.record({ post: citingPost, section: fc.option(shortText), link }), {
     minLength: 1,
     maxLength: 5,
   }),
 });
 const hit: fc.Arbitrary<Hit> = fc.oneof(
   post.map((p) => ({ kind: 'post' as const, post: p, score: 0.1 })),
-  resource.map((r) => ({ kind: 'resource' as const, resource: r, score: 0.1 })),
+  fc
+    .tuple(resource, fc.option(anyText))
+    .map(([r, context]) => ({ kind: 'resource' as const, resource: r, score: 0.1, context })),
 );
 const searchResult: fc.Arbitrary<SearchResult> = fc
   .record({
@@ -132,7 +139,7 @@ const searchResult: fc.Arbitrary<SearchResult> = fc
     offset: fc.nat({ max: 1_000 }),
   })
   .map(({ raw, hits, extra, offset }) => ({
-    query: { raw, words: [], tags: [] },
+    query: { raw, words: [], tags: [], phrases: [] },
     hits,
     total: hits.length === 0 ? extra : offset + hits.length + extra,
     offset,

@@ -9,6 +9,7 @@ import { renderPostResources } from '../../../src/slack/blocks/post-resources.ts
 import { renderTip } from '../../../src/slack/blocks/tip.ts';
 import {
   allText,
+  firstCitation,
   generatedPost,
   jepsen,
   postWithLinks,
@@ -65,7 +66,7 @@ describe('renderTip', () => {
   const at = new Date('2024-05-06T09:00:00Z');
 
   it('shows the resource, its section and talk, and More from this talk', () => {
-    const message = renderTip({ resource: jepsen(post), citation: { post, section: 'Kyle Kingsbury' }, at });
+    const message = renderTip({ resource: jepsen(post), citation: firstCitation(jepsen(post)), at });
     assert.deepEqual(checkMessage(message), []);
     assert.deepEqual(message.blocks[0], {
       type: 'header',
@@ -93,7 +94,11 @@ describe('renderTip', () => {
   it('names only the talk when the link sits outside any heading', () => {
     const seed = seedPost();
     const slides = resourceOf(seed, 12);
-    const message = renderTip({ resource: slides, citation: { post: seed, section: null }, at });
+    const message = renderTip({
+      resource: slides,
+      citation: { ...firstCitation(slides), section: null },
+      at,
+    });
     assert.match(allText(message), /^From \*QCon: How Did I Get Here\?\* · /m);
   });
 });
