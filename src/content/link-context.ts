@@ -4,9 +4,9 @@ import type { ResourceKind } from './types.ts';
 export interface LinkSurroundings {
   /** The list item's (or table cell's) text, else the sentence the link sits in; capped, white space folded. */
   readonly context: string;
-  /** In a list item: its words outside links (`QCon NY 2017` in `QCon NY 2017 - [Slides] | [Video]`); else ''. */
+  /** In a list item: its words before its first link (`QCon NY 2017` in `QCon NY 2017 - [Slides] | [Video]`); else ''. */
   readonly lead: string;
-  /** In prose: the few words right after the link (`presentation about …` after `[Will Wilson's]`); else ''. */
+  /** The few words right after the link that go on with it (`presentation about …` after `[Will Wilson's]`). */
   readonly follow: string;
 }
 
@@ -31,35 +31,38 @@ export function surroundingsOf(
   const span = spans[at] as LinkSpan;
   // A list item that is only its link says nothing more than the link.
   if (fold(text) === fold(text.slice(span.start, span.end))) return { context: '', lead: '', follow: '' };
-  if (inItem && fold(text).length <= contextLimit) {
-    return { context: fold(text), lead: leadOf(text, spans, at), follow: '' };
-  }
+  const lead = inItem ? leadOf(text, spans) : '';
+  const follow = followOf(text, spans, at);
+  if (inItem && fold(text).length <= contextLimit) return { context: fold(text), lead, follow };
   const context = capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
-  const follow = inItem ? '' : followOf(text, spans, at);
-  return { context, lead: inItem ? leadOf(text, spans, at) : '', follow };
+  return { context, lead, follow };
 }
 
 const separators = /^[\s\-–—:|,;/·•()[\]]+|[\s\-–—:|,;/·•()[\].]+$/gu;
 
-/** The item's words before its first link, or else those after this link up to the next one. */
-function leadOf(text: string, spans: readonly LinkSpan[], at: number): string {
+// Words a lead cannot end on ("The paper is [here]"): what is left names the thing.
+const danglingWords =
+  /(?:\s+(?:is|are|was|were|be|the|a|an|of|to|in|on|at|by|for|from|with|and|or|see|read|watch|here|via|as|its|my|our))+$/iu;
+
+/** The item's words before its first link, shorn of separators and dangling small words. */
+function leadOf(text: string, spans: readonly LinkSpan[]): string {
   const first = spans[0] as LinkSpan;
-  const before = clean(text.slice(0, first.start));
-  if (before) return before;
-  const span = spans[at] as LinkSpan;
-  return clean(text.slice(span.end, spans[at + 1]?.start ?? text.length));
+  const folded = ` ${fold(text.slice(0, first.start)).replace(separators, '')}`
+    .replace(danglingWords, '')
+    .trim();
+  return folded.length > contextLimit / 2 ? '' : folded;
 }
 
-function clean(text: string): string {
-  const folded = fold(text).replace(separators, '');
-  return folded.length > contextLimit / 2 ? capWords(folded, 12) : folded;
-}
+// Where the words going on with a link stop: punctuation, a dash, the next link, or a new clause.
+const followStop =
+  /[.,;:!?()[\]"“”\n]|\s[-–—]\s|\s(?:where|which|that|who|when|because|since|so|but|and)\s/iu;
 
-/** The words right after the link, up to punctuation or the next link. */
+/** The words right after the link, up to punctuation, a new clause or the next link. */
 function followOf(text: string, spans: readonly LinkSpan[], at: number): string {
   const span = spans[at] as LinkSpan;
   const rest = text.slice(span.end, spans[at + 1]?.start ?? text.length);
-  const stop = rest.search(/[.,;:!?()[\]"“”\n]|\s[-–—]\s/u);
+  if (!/^\s/u.test(rest)) return '';
+  const stop = rest.search(followStop);
   return capWords(fold(stop === -1 ? rest : rest.slice(0, stop)), followWords);
 }
 
@@ -107,9 +110,8 @@ const genericWords = new Set(
   click see also read more watch listen link links url page slides slide deck decks video videos recording
   recorded youtube vimeo version talk talks keynote presentation paper pdf article post blog website site
   homepage home twitter x github gitlab mastodon linkedin bluesky interview podcast episode transcript audio
-  source code repo repository demo docs documentation notes part i ii iii 1 2 3 and or of on in at`.split(
-    /\s+/,
-  ),
+  source code repo repository demo docs documentation notes write up writeup thread summary report part i ii
+  iii 1 2 3 and or of on in at`.split(/\s+/),
 );
 
 /** True when the link text alone says nothing of what it points at ("Slides", "here", "YouTube version"). */
@@ -168,16 +170,28 @@ export function labelOf(link: LabelInput): string {
   if (attribute && !isGenericText(attribute) && attribute !== link.url) return attribute;
   const lead = capWords(link.lead, labelWords);
   if (bare) return lead || title;
-  const base = lead || link.section || link.postTitle;
-  const named = title.toLowerCase();
-  const what = /^(here|click here|this|link|see here|read more|more)$/.test(named)
+  const named = title.toLowerCase().replace(determiners, '');
+  const what = /^(here|click here|this|link|see here|read more|more|)$/.test(named)
     ? kindWords[link.kind]
     : named;
+  if (lead) return `${lead} · ${what}`;
+  // "[Interview] with Ravi Kumar after the conference": the words after it say whose and which.
+  if (goesOn.test(link.follow)) return capWords(`${title} ${link.follow}`, labelWords);
+  const base = link.section || link.postTitle;
   return base ? `${base} · ${what}` : title;
 }
 
-/** How descriptive a link's own text is: a text that names the thing beats any label built for it. */
+const determiners = /^(?:(?:the|this|that|a|an|my|our|his|her|their|its|your)\s+)+/u;
+const goesOn = /^(?:from|with|at|by|on|about|for|of|in)\s/iu;
+
+/**
+ * How descriptive a link is: a text of its own beats any label built for it, and among those, the one
+ * with more words that name something (not "talk", not a possessive) says more of what the thing is.
+ */
 export function descriptiveness(link: { readonly title: string; readonly label: string }): number {
-  const words = Math.min(labelWords, link.label.split(' ').length);
-  return link.label === link.title ? 100 + words : words;
+  let naming = 0;
+  for (const word of link.label.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
+    if (word && !genericWords.has(word) && !/['’]s$/u.test(word)) naming++;
+  }
+  return (link.label === link.title ? 100 : 0) + Math.min(labelWords, naming);
 }

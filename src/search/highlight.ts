@@ -38,13 +38,14 @@ export function contextFor(resource: Resource, terms: ReadonlySet<string>): stri
   let bestCount = 0;
   const { citations } = resource;
   for (let i = 0; i < citations.length && i < citationsRead; i++) {
-    const context = citations[i]?.link.context ?? '';
-    if (context === '') continue;
-    best ??= context;
-    const count = new Set(matchesIn(context, terms).map((m) => foldText(context.slice(m.start, m.end)))).size;
-    if (count > bestCount) {
-      best = context;
-      bestCount = count;
+    for (const { context } of citations[i]?.links ?? []) {
+      if (context === '') continue;
+      best ??= context;
+      const words = new Set(matchesIn(context, terms).map((m) => foldText(context.slice(m.start, m.end))));
+      if (words.size > bestCount) {
+        best = context;
+        bestCount = words.size;
+      }
     }
   }
   return best;

@@ -64,12 +64,15 @@ export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resour
       if (at === undefined) {
         byKey.set(key, keys_.length);
         keys_.push(key);
-        citations.push([{ post, section: link.section, link }]);
+        citations.push([{ post, section: link.section, link, links: [link] }]);
         lastPost.push(post);
       } else if (lastPost[at] !== post) {
-        // Posts come one at a time, so a post already citing this link is always the last citation.
-        (citations[at] as Citation[]).push({ post, section: link.section, link });
+        (citations[at] as Citation[]).push({ post, section: link.section, link, links: [link] });
         lastPost[at] = post;
+      } else {
+        // Posts come one at a time, so a post already citing this link is always the last citation.
+        const cited = citations[at] as Citation[];
+        ((cited[cited.length - 1] as Citation).links as Link[]).push(link);
       }
     }
     if (slice.full(post.links.length)) yield;
@@ -92,14 +95,15 @@ export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resour
 /** The citation whose link says best what the thing is: its own words over a built label, more words over fewer. */
 function mostDescriptive(citations: readonly Citation[]): Link {
   let best = (citations[0] as Citation).link;
-  if (citations.length === 1) return best;
+  if (citations.length === 1 && citations[0]?.links.length === 1) return best;
   let bestScore = descriptiveness(best);
-  for (let i = 1; i < citations.length; i++) {
-    const link = (citations[i] as Citation).link;
-    const score = descriptiveness(link);
-    if (score > bestScore) {
-      best = link;
-      bestScore = score;
+  for (const citation of citations) {
+    for (const link of citation.links) {
+      const score = descriptiveness(link);
+      if (score > bestScore) {
+        best = link;
+        bestScore = score;
+      }
     }
   }
   return best;
@@ -183,16 +187,18 @@ export function contextsOf(resource: Resource, limit = Number.POSITIVE_INFINITY)
   const texts = new Set<string>();
   const { citations } = resource;
   for (let i = 0; i < citations.length && i < limit; i++) {
-    const { link } = citations[i] as Citation;
-    if (link.title !== resource.title && link.title !== link.url) texts.add(link.title);
-    if (link.titleAttribute !== null && link.titleAttribute !== resource.title)
-      texts.add(link.titleAttribute);
+    for (const link of (citations[i] as Citation).links) {
+      if (link.title !== resource.title && link.title !== link.url) texts.add(link.title);
+      if (link.titleAttribute !== null && link.titleAttribute !== resource.title)
+        texts.add(link.titleAttribute);
+    }
   }
   for (let i = 0; i < citations.length && i < limit; i++) {
-    const { context, title } = (citations[i] as Citation).link;
-    // The link's own words are its title's business: counted again here they would outweigh the rest.
-    const around = context.replace(title, ' ').trim();
-    if (around !== '') texts.add(around);
+    for (const { context, title } of (citations[i] as Citation).links) {
+      // The link's own words are its title's business: counted again here they would outweigh the rest.
+      const around = context.replace(title, ' ').trim();
+      if (around !== '') texts.add(around);
+    }
   }
   return [...texts];
 }

@@ -6,6 +6,8 @@ export interface Citation {
   readonly section: string | null;
   /** The link in that post: its own text, label, context and title attribute. */
   readonly link: Link;
+  /** Every link of that post to this resource, `link` first: each keeps its own text and context. */
+  readonly links: readonly Link[];
 }
 
 /** One external link, deduplicated by normalised URL across all posts that cite it. */

@@ -7,7 +7,7 @@ import type { Block, HomeView } from './message.ts';
 import { context, divider, header, postTitle, resourceLink, section } from './parts.ts';
 import { truncateMrkdwn } from './truncate.ts';
 
-/** Latest talks listed on the Home tab. */
+/** Latest posts listed on the Home tab. */
 const LATEST_SHOWN = 10;
 /** A post's description on the Home tab is one glance long. */
 const DESCRIPTION_CHARS = 200;
@@ -24,7 +24,7 @@ export interface HomeInput {
   readonly nextTip?: { readonly resource: Resource; readonly at: Date } | null;
 }
 
-/** Renders the Home tab: how to ask, the latest talks, and the next reading tip or that tips are off. */
+/** Renders the Home tab: how to ask, the latest posts, and the next reading tip or that tips are off. */
 export function renderHome(input: HomeInput): HomeView {
   const latest = input.posts.slice(0, LATEST_SHOWN);
   const shown = largestFitting(latest.length, (count) => renderView(input, latest.slice(0, count)));
@@ -32,7 +32,7 @@ export function renderHome(input: HomeInput): HomeView {
 }
 
 function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
-  const counts = [plural(input.totalPosts, 'talk'), plural(input.totalResources, 'resource')];
+  const counts = [plural(input.totalPosts, 'post'), plural(input.totalResources, 'resource')];
   if (input.problems !== undefined && input.problems > 0) {
     counts.push(`⚠️ ${plural(input.problems, 'content problem')} (see \`talkbot index\`)`);
   }
@@ -44,9 +44,9 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
     ),
     context(counts.join(' · ')),
     divider(),
-    section('*Latest talks*'),
+    section('*Latest posts*'),
   ];
-  if (latest.length === 0) blocks.push(section('No talks yet.'));
+  if (latest.length === 0) blocks.push(section('No posts yet.'));
   for (const post of latest) blocks.push(section(postLine(post)));
   blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
   return { type: 'home', blocks };
@@ -64,5 +64,7 @@ function postLine(post: Post): string {
 function tipLine(next: NonNullable<HomeInput['nextTip']> | null): string {
   if (next === null) return '*Reading tips are off.*';
   const when = slackDate(next.at, '{date_short_pretty} at {time}');
-  return `*Next reading tip*${when === null ? '' : ` · ${when}`}\n${resourceLink(next.resource)}`;
+  const from = next.resource.citations[0]?.post;
+  const source = from === undefined ? '' : ` · from ${postTitle(from)}`;
+  return `*Next reading tip*${when === null ? '' : ` · ${when}`}\n${resourceLink(next.resource)}${source}`;
 }

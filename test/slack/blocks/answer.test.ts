@@ -111,8 +111,8 @@ describe('renderAnswer, a resource hit', () => {
     const resource = {
       ...jepsen(),
       citations: [
-        { post: seedPost(), section: 'Kyle Kingsbury', link: firstCitation(jepsen()).link },
-        ...posts.map((post) => ({ post, section: null, link: firstCitation(jepsen()).link })),
+        { ...firstCitation(jepsen()), post: seedPost(), section: 'Kyle Kingsbury' },
+        ...posts.map((post) => ({ ...firstCitation(jepsen()), post, section: null })),
       ],
     };
     const shown = allText(renderAnswer(result('jepsen', [resourceHit(resource)]), asker));

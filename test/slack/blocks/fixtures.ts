@@ -156,7 +156,7 @@ export function resourceOf(post: Post, index: number, alsoCitedBy: readonly Cita
     title: cited.title,
     url: cited.url,
     kind: cited.kind,
-    citations: [{ post, section: cited.section, link: cited }, ...alsoCitedBy],
+    citations: [{ post, section: cited.section, link: cited, links: [cited] }, ...alsoCitedBy],
   };
 }
 

@@ -120,10 +120,15 @@ const resource: fc.Arbitrary<Resource> = fc.record({
   title: anyText,
   url,
   kind,
-  citations: fc.array(fc.record({ post: citingPost, section: fc.option(shortText), link }), {
-    minLength: 1,
-    maxLength: 5,
-  }),
+  citations: fc.array(
+    fc
+      .record({ post: citingPost, section: fc.option(shortText), link })
+      .map((c) => ({ ...c, links: [c.link] })),
+    {
+      minLength: 1,
+      maxLength: 5,
+    },
+  ),
 });
 const hit: fc.Arbitrary<Hit> = fc.oneof(
   post.map((p) => ({ kind: 'post' as const, post: p, score: 0.1 })),

@@ -139,7 +139,7 @@ describe('renderPostResources', () => {
 describe('renderHome', () => {
   const posts = Array.from({ length: 14 }, (_, i) => generatedPost(i + 1));
 
-  it('shows how to ask, the latest ten talks and the next tip', () => {
+  it('shows how to ask, the latest ten posts and the next tip with the post it comes from', () => {
     const at = new Date('2024-05-06T09:00:00Z');
     const view = renderHome({
       posts,
@@ -151,7 +151,7 @@ describe('renderHome', () => {
     assert.deepEqual(checkMessage(view), []);
     const shown = allText(view);
     assert.ok(shown.includes('`/talk jepsen`'));
-    assert.ok(shown.includes('14 talks · 28 resources'));
+    assert.ok(shown.includes('14 posts · 28 resources'));
     assert.ok(shown.includes('Talk 10: Testing Things at Scale'));
     assert.ok(!shown.includes('Talk 11: Testing Things at Scale'));
     assert.ok(
@@ -159,7 +159,7 @@ describe('renderHome', () => {
         '*Next reading tip* · <!date^1714986000^{date_short_pretty} at {time}|6 May 2024 09:00 UTC>',
       ),
     );
-    assert.ok(shown.includes('📰 <https://aphyr.com/tags/Jepsen|Jepsen>'));
+    assert.ok(shown.includes('📰 <https://aphyr.com/tags/Jepsen|Jepsen> · from *QCon: How Did I Get Here?*'));
     assert.ok(!shown.includes('problem'));
   });
 
@@ -169,6 +169,6 @@ describe('renderHome', () => {
     const shown = allText(view);
     assert.ok(shown.includes('Reading tips are off.'));
     assert.ok(shown.includes('2 content problems'));
-    assert.ok(shown.includes('No talks yet.'));
+    assert.ok(shown.includes('No posts yet.'));
   });
 });
