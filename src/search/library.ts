@@ -5,7 +5,7 @@ import { parseQuery } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
-import { termsOf } from './term-index.ts';
+import { wordsOf } from './term-index.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
 /** Which page of results to return. */
@@ -96,7 +96,7 @@ export class Library {
     if (!this.#tagWords) {
       this.#tagWords = new Map();
       for (const tag of this.#tags.values()) {
-        for (const word of termsOf(tag)) if (!this.#tagWords.has(word)) this.#tagWords.set(word, tag);
+        for (const word of wordsOf(tag)) if (!this.#tagWords.has(word)) this.#tagWords.set(word, tag);
       }
     }
     return this.#tagWords;
@@ -108,7 +108,6 @@ export class Library {
     const found = new Set<string>();
     for (const tag of query.tags) {
       for (const term of this.#index.similarTerms(tag)) {
-        // The index holds stems ("test" for "testing"): the tag is found through its words.
         const tag = this.#tags.get(tagKey(term)) ?? this.#tagsByWord().get(term);
         if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
       }

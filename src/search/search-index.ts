@@ -3,7 +3,7 @@ import type { Post } from '../content/types.ts';
 import { tagKey } from './normalize.ts';
 import { contextsOf, type SearchRecord, sectionsOf } from './records.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
-import { type TermIndex, TermIndexBuilder, type TermQuery, termsOf } from './term-index.ts';
+import { stemOf, type TermIndex, TermIndexBuilder, type TermQuery, termsOf, wordsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
 /** A record that matched, with its fuse-style score (0 perfect, 1 no match). */
@@ -130,16 +130,16 @@ export class SearchIndex {
       return found;
     }
     const text = query.words.join(' ');
-    const terms = termsOf(text);
-    if (terms.length === 0) return [];
+    const words = wordsOf(text);
+    if (words.length === 0) return [];
     const phrases = query.phrases.map(termsOf).filter((phrase) => phrase.length > 1);
     const admit = phrases.length === 0 ? allow : this.#withPhrases(phrases, allow);
     // Typos are forgiven only when the words as typed find nothing: "rust" must not also find "trust".
     let fuzzy = false;
-    let candidates = this.#candidates(terms, false, admit);
+    let candidates = this.#candidates(words, false, admit);
     if (candidates === null) {
       fuzzy = true;
-      candidates = this.#candidates(terms, true, admit) ?? [];
+      candidates = this.#candidates(words, true, admit) ?? [];
     }
     if (candidates.length === 0) return [];
 
@@ -180,22 +180,23 @@ export class SearchIndex {
   }
 
   #candidates(
-    terms: readonly string[],
+    words: readonly string[],
     fuzzy: boolean,
     allow?: (id: number) => boolean,
   ): SearchRecord[] | null {
-    const words = terms.map(
-      (term, i): TermQuery => ({
-        term,
+    const queries = words.map(
+      (word, i): TermQuery => ({
+        term: stemOf(word),
+        word,
         // The last word may be unfinished: a user typing "kube" means Kubernetes.
-        prefix: term.length >= 3 && i === terms.length - 1,
-        // One typo in a word of 4 to 8 letters, two in a longer one (of its stem): what a person would
-        // still call the same word ("jepson", "databse"), never another word ("mergerfs" is no "merges").
-        maxEdits: !fuzzy || term.length < 4 ? 0 : term.length < 9 ? 1 : 2,
+        prefix: word.length >= 3 && i === words.length - 1,
+        // One typo in a word of 4 to 8 letters, two in a longer one: what a person would still call
+        // the same word ("jepson", "databse"), never another word ("mergerfs" is no "merges").
+        maxEdits: !fuzzy || word.length < 4 ? 0 : word.length < 9 ? 1 : 2,
       }),
     );
-    const limit = Math.max(fewestCandidates, Math.floor(candidateWords / terms.length));
-    const found = this.#index.search(words, boosts, limit, allow);
+    const limit = Math.max(fewestCandidates, Math.floor(candidateWords / words.length));
+    const found = this.#index.search(queries, boosts, limit, allow);
     return found?.map(({ doc }) => this.#records[doc] as SearchRecord) ?? null;
   }
 
@@ -223,7 +224,7 @@ export class SearchIndex {
 
   /** The distinct folded words of the index that look like `word`, for "did you mean" suggestions. */
   similarTerms(word: string): string[] {
-    const [folded = ''] = termsOf(word);
+    const [folded = ''] = wordsOf(word);
     if (!folded) return [];
     // A third of the word's letters, but never more than two edits: past that, a lookup walks most
     // of the dictionary (a nonsense query would cost milliseconds) and suggests nothing useful anyway.

@@ -5,8 +5,10 @@ import { SliceCounter, type Sliced } from './slices.ts';
 
 /** One word of a query as the index looks it up: as typed, and maybe as a prefix or with typos forgiven. */
 export interface TermQuery {
-  /** Folded, as `termsOf` gives it. */
+  /** Folded and stemmed, as `termsOf` gives it: what is matched as typed. */
   readonly term: string;
+  /** Folded, as `wordsOf` gives it: what prefixes and typos are looked up from. */
+  readonly word: string;
   /** Also match longer words starting with it. */
   readonly prefix: boolean;
   /** Also match words within this many edits; 0 for none. */
@@ -23,15 +25,20 @@ export interface TermMatch {
 const wordBreak = /[\n\r\p{Z}\p{P}]+/u;
 const nonAscii = /[^\p{ASCII}]/u;
 
-/** The folded, stemmed words of a text, as the index stores them: lower case, accents stripped, English stems. */
-export function termsOf(text: string): string[] {
-  const terms: string[] = [];
+/** The folded words of a text: lower case, accents stripped. */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
   for (const token of text.split(wordBreak)) {
     if (!token) continue;
     const folded = nonAscii.test(token) ? foldText(token) : token.toLowerCase();
-    if (folded) terms.push(stemOf(folded));
+    if (folded) words.push(folded);
   }
-  return terms;
+  return words;
+}
+
+/** The folded, stemmed words of a text, as the index matches them: `Simulations` → `simul`. */
+export function termsOf(text: string): string[] {
+  return wordsOf(text).map(stemOf);
 }
 
 // Stems by folded word: a site's words repeat (Zipf), and stemming each occurrence would cost more than indexing it.
@@ -158,7 +165,7 @@ export class TermIndexBuilder {
    */
   #eachId(text: string, each: (id: number) => void): void {
     if (nonAscii.test(text)) {
-      for (const term of termsOf(text)) each(this.#intern(term));
+      for (const word of wordsOf(text)) each(this.#internWord(word));
       return;
     }
     let start = -1;
@@ -229,9 +236,11 @@ export class TermIndexBuilder {
       (totals[slot % fields] as number) += lengths[slot] as number;
     const average = totals.map((total) => (docCount > 0 ? total / docCount : 0) || 1);
     yield;
+    // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
+    // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
     const dictionary = new SearchableMap<number>();
-    for (let t = 0; t < terms; t++) {
-      dictionary.set(this.#terms[t] as string, t);
+    for (const [word, id] of this.#wordIds) {
+      dictionary.set(word, id);
       // A word into the radix tree costs about as much as a few dozen postings.
       if (slice.full(32)) yield;
     }
@@ -260,6 +269,7 @@ export class TermIndexBuilder {
       lengths,
       average,
       dictionary,
+      stems: this.#ids,
       inherit,
     });
   }
@@ -307,6 +317,8 @@ interface Parts {
   readonly average: Float64Array;
   /** Folded term to term id: a radix tree, for prefix and typo-tolerant lookups. */
   readonly dictionary: SearchableMap<number>;
+  /** Stem to term id: what a query word as typed is matched by. */
+  readonly stems: ReadonlyMap<string, number>;
   readonly inherit: Inheritance | undefined;
 }
 
@@ -396,18 +408,19 @@ export class TermIndex {
   }
 
   /** The term ids a query word stands for, with MiniSearch's weights: 1 as typed, less by prefix or typo. */
-  #expand({ term, prefix, maxEdits }: TermQuery): Array<[number, number]> {
-    const { dictionary } = this.#p;
+  #expand({ term, word, prefix, maxEdits }: TermQuery): Array<[number, number]> {
+    const { dictionary, stems } = this.#p;
     const terms = new Map<number, number>();
-    const exact = dictionary.get(term);
+    const exact = stems.get(term) ?? dictionary.get(word);
     if (exact !== undefined) terms.set(exact, 1);
     if (prefix) {
-      for (const [t, id] of dictionary.atPrefix(term)) {
-        if (t !== term) terms.set(id, this.#weight(t, t.length - term.length, prefixWeight, 0.3));
+      for (const [t, id] of dictionary.atPrefix(word)) {
+        const weight = this.#weight(t, t.length - word.length, prefixWeight, 0.3);
+        if (id !== exact && weight > (terms.get(id) ?? 0)) terms.set(id, weight);
       }
     }
     if (maxEdits > 0) {
-      for (const [t, [id, edits]] of this.#fuzzy(term, maxEdits)) {
+      for (const [t, [id, edits]] of this.#fuzzy(word, maxEdits)) {
         if (edits > 0 && !terms.has(id)) terms.set(id, this.#weight(t, edits, fuzzyWeight, 1));
       }
     }
