@@ -52,6 +52,7 @@ export function hitToJson(hit: Hit): HitJson {
 /** A post as `talkbot index --json` prints it. */
 export function postToJson(post: Post) {
   return {
+    id: post.id,
     slug: post.slug,
     title: post.title,
     description: post.description,
@@ -59,12 +60,21 @@ export function postToJson(post: Post) {
     tags: post.tags,
     section: post.section,
     path: post.path,
+    language: post.language,
     url: post.url,
+    aliases: post.aliases,
     resources: post.links.map((l) => ({
       title: l.label,
       url: l.url,
       section: l.section,
       kind: l.kind,
+      line: l.line,
+    })),
+    pageLinks: post.pageLinks.map((l) => ({
+      title: l.title,
+      url: l.url,
+      page: l.page,
+      section: l.section,
       line: l.line,
     })),
   };

@@ -1,5 +1,7 @@
 import matter from 'gray-matter';
 import toml from 'toml';
+import { jsonError, quoteHint } from './config-files.ts';
+import { impossibleDate } from './hugo.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -31,19 +33,17 @@ interface Format {
 const formats: readonly Format[] = [
   { name: 'toml', open: '+++', close: '+++', label: 'TOML' },
   { name: 'yaml', open: '---', close: '---', label: 'YAML' },
-  // Hugo's JSON front matter has no delimiter lines: the object's own braces are the fence.
-  { name: 'json', open: '{', close: '}', label: 'JSON' },
 ];
 
-// gray-matter's engines receive the block between the fences; for JSON that is the object without its braces.
+// gray-matter reads YAML itself; TOML goes through the toml package.
 const engines = {
   toml: { parse: (text: string) => toml.parse(text) as object },
-  json: { parse: (text: string) => JSON.parse(`{${text}}`) as object },
 };
 
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
 export function parseFrontMatter(source: string): FrontMatter {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  if (text.startsWith('{')) return jsonFrontMatter(text);
   const format = formats.find((f) => firstLine(text).trimEnd() === f.open);
   if (!format) {
     if (/^(\+\+\+|---|\{)/.test(text)) {
@@ -64,7 +64,7 @@ export function parseFrontMatter(source: string): FrontMatter {
   try {
     parsed = matter(text, { language: format.name, delimiters: [format.open, format.close], engines });
   } catch (error) {
-    throw describeParseError(error, format);
+    throw describeParseError(error, format, text);
   }
   const data: unknown = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -77,6 +77,57 @@ export function parseFrontMatter(source: string): FrontMatter {
     bodyLine: countLines(text.slice(0, bodyStart)) + 1,
     format: format.name,
   };
+}
+
+/**
+ * Hugo's JSON front matter: a JSON object at the top of the file, its own braces the fence, so it
+ * may open with `{ "title": …` on the first line and close mid-line. The body follows the object.
+ */
+function jsonFrontMatter(text: string): FrontMatter {
+  const end = objectEnd(text);
+  if (end === -1) {
+    throw new FrontMatterError(
+      'JSON front matter opened with `{` on line 1 is never closed: end the object with a matching `}`',
+      1,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.slice(0, end + 1));
+  } catch (error) {
+    const located = jsonError(error, text.slice(0, end + 1), 0);
+    throw new FrontMatterError(
+      located.message.replace(/^invalid JSON/, 'invalid JSON front matter'),
+      located.line,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new FrontMatterError('JSON front matter must be an object of fields', 1);
+  }
+  const rest = text.slice(end + 1);
+  const body = rest.replace(/^[ \t]*\r?\n/, '');
+  return {
+    data: data as Record<string, unknown>,
+    body,
+    bodyLine: countLines(text.slice(0, text.length - body.length)) + 1,
+    format: 'json',
+  };
+}
+
+/** The index of the `}` closing the object that opens the text, strings skipped; -1 when it never closes. */
+function objectEnd(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The 1-based file line on which a front matter field is set, or null when it is not found. */
@@ -108,7 +159,7 @@ function countLines(text: string): number {
 }
 
 /** Turns an engine's error into a message a writer can act on, with the file line where the engine gave one. */
-function describeParseError(error: unknown, format: Format): FrontMatterError {
+function describeParseError(error: unknown, format: Format, text: string): FrontMatterError {
   // The block handed to an engine starts right after the opening fence, on file line 1.
   const e = error as {
     message?: string;
@@ -124,11 +175,21 @@ function describeParseError(error: unknown, format: Format): FrontMatterError {
       e.location.start.line,
     );
   }
-  if (format.name === 'yaml' && e.mark?.line !== undefined) {
-    return new FrontMatterError(`invalid YAML front matter: ${e.reason ?? 'syntax error'}`, e.mark.line + 1);
+  if (format.name === 'toml' && /date/i.test(e.message ?? '')) {
+    // The toml package refuses 2026-13-45 without saying where: the line is the one holding it.
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => impossibleDate(line) !== null);
+    const written = at === -1 ? null : impossibleDate(lines[at] ?? '');
+    if (written)
+      return new FrontMatterError(`invalid TOML front matter: "${written}" is not a real date`, at + 1);
   }
-  if (format.name === 'json') {
-    return new FrontMatterError(`invalid JSON front matter: ${e.message ?? 'syntax error'}`, null);
+  if (format.name === 'yaml' && e.mark?.line !== undefined) {
+    const line = e.mark.line + 1;
+    const hint = quoteHint(text.split('\n')[line - 1] ?? '') ?? quoteHint(text.split('\n')[line - 2] ?? '');
+    return new FrontMatterError(
+      `invalid YAML front matter: ${e.reason ?? 'syntax error'}${hint ?? ''}`,
+      hint && !quoteHint(text.split('\n')[line - 1] ?? '') ? line - 1 : line,
+    );
   }
   return new FrontMatterError(`invalid ${format.label} front matter: ${e.message ?? String(error)}`, null);
 }

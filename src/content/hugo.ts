@@ -1,5 +1,3 @@
-import { posix } from 'node:path';
-
 /** A front matter date that Hugo would refuse, said plainly. */
 export class DateError extends Error {
   override readonly name = 'DateError';
@@ -37,46 +35,17 @@ export function readHugoDate(value: unknown, field: string): Date | null {
   return date;
 }
 
-/** The Hugo section of a content path: its first folder, or '' for a page at the top of the content folder. */
-export function sectionOf(relativePath: string): string {
-  const parts = relativePath.split('/');
-  return parts.length > 1 ? (parts[0] ?? '') : '';
-}
-
-/** The default slug: a leaf bundle's folder name, else the file's name without its extension. */
-export function defaultSlug(relativePath: string): string {
-  const base = posix.basename(relativePath);
-  if (/^index\.(md|markdown)$/i.test(base)) return posix.basename(posix.dirname(relativePath));
-  return base.replace(/\.(md|markdown)$/i, '');
-}
-
-/** Hugo's urlize for a path segment: lower case, spaces to hyphens, nothing that would need escaping. */
-export function urlize(segment: string): string {
-  return segment
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, '-')
-    .replace(/[^\p{L}\p{N}\-_.~]/gu, '');
-}
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * The page's path on the site as Hugo builds it by default: `url` front matter wins, else the
- * content folders followed by the slug, lower-cased, with a trailing slash.
+ * The `YYYY-MM-DD` written on a front matter line when it is no real day (month 13, February 30):
+ * YAML and TOML parsers roll such a date over into a later one, where Hugo refuses it. Null otherwise.
  */
-export function permalinkPath(relativePath: string, slug: string, frontMatterUrl: string | null): string {
-  if (frontMatterUrl) {
-    const withSlash = frontMatterUrl.startsWith('/') ? frontMatterUrl : `/${frontMatterUrl}`;
-    return /\.[a-z0-9]+$/i.test(withSlash) || withSlash.endsWith('/') ? withSlash : `${withSlash}/`;
-  }
-  const base = posix.basename(relativePath);
-  const isBundle = /^index\.(md|markdown)$/i.test(base);
-  const dir = isBundle ? posix.dirname(posix.dirname(relativePath)) : posix.dirname(relativePath);
-  const folders = dir === '.' ? [] : dir.split('/').map(urlize);
-  return `/${[...folders, urlize(slug)].filter(Boolean).join('/')}/`;
-}
-
-/** Joins a site base URL and a page path, or gives null when no base URL is configured. */
-export function absoluteUrl(baseUrl: string | null, path: string): string | null {
-  if (!baseUrl) return null;
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+export function impossibleDate(line: string): string | null {
+  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(line);
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = month === 2 && !leap ? 28 : (daysInMonth[month - 1] ?? 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= last ? null : match[0];
 }

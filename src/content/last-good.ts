@@ -6,14 +6,15 @@ import type { LoadResult, Post } from './types.ts';
  */
 export function keepLastGood(previous: LoadResult, next: LoadResult): LoadResult {
   const loadedPaths = new Set(next.posts.map((p) => p.path));
-  const slugs = new Set(next.posts.map((p) => p.slug));
+  const ids = new Set(next.posts.map((p) => p.id));
   const brokenPaths = new Set(next.problems.map((p) => p.path));
   const kept: Post[] = previous.posts.filter(
-    (post) => brokenPaths.has(post.path) && !loadedPaths.has(post.path) && !slugs.has(post.slug),
+    (post) => brokenPaths.has(post.path) && !loadedPaths.has(post.path) && !ids.has(post.id),
   );
   if (kept.length === 0) return next;
   const keptPaths = new Set(kept.map((p) => p.path));
   return {
+    ...next,
     posts: [...next.posts, ...kept].sort(
       (a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || a.title.localeCompare(b.title),
     ),

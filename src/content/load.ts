@@ -1,19 +1,25 @@
 import { stat } from 'node:fs/promises';
-import { posix } from 'node:path';
-import { absoluteUrl } from './hugo.ts';
+import { hugoShortcodes } from './embeds.ts';
+import { classifyLink } from './kind.ts';
+import { labelOf } from './link-context.ts';
 import { rememberLinkKeys } from './link-keys.ts';
+import { absoluteUrl, pageRules } from './page-path.ts';
+import { type PlacedPage, placePages } from './pages.ts';
 import type { ParseCache } from './parse-cache.ts';
 import type { FileOutcome } from './parse-file.ts';
 import { ContentParse, type ParseOptions } from './parse-files.ts';
 import type { ParsedLink, ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
-import type { Link, LoadResult, Post, Problem } from './types.ts';
+import { readSiteConfig, type SiteConfig } from './site-config.ts';
+import { SiteMap } from './site-map.ts';
+import { siteShortcodes } from './site-shortcodes.ts';
+import type { LeftOut, Link, LoadResult, PageLink, Post, Problem } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
 import { listContentFiles, reason } from './walk.ts';
 
 /** How to read a content folder. */
 export interface LoadOptions {
-  /** Site base URL for permalinks (`SITE_BASE_URL`); null leaves post URLs null. @default null */
+  /** Site base URL for permalinks (`SITE_BASE_URL`): wins over the site's `baseURL`. @default null */
   readonly baseUrl?: string | null;
   /** Include `draft: true` posts, as `hugo --buildDrafts` does. @default false */
   readonly includeDrafts?: boolean;
@@ -27,9 +33,13 @@ export interface LoadOptions {
   readonly cache?: ParseCache;
 }
 
-/** Reads a Hugo content folder into published posts and the problems found; one bad file never stops the rest. */
+/**
+ * Reads a Hugo site's content folder into published posts and the problems found, with the site's
+ * configuration (read from the folder holding the content folder) deciding URLs, languages and
+ * taxonomies. One bad file, configuration file included, never stops the rest.
+ */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { baseUrl = null, includeDrafts = false, includeFuture = false, now = new Date() } = options;
+  const { includeDrafts = false, includeFuture = false, now = new Date() } = options;
   try {
     const info = await stat(root);
     if (!info.isDirectory())
@@ -41,26 +51,41 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     };
   }
 
+  const site = await readSiteConfig(root, { baseUrl: options.baseUrl ?? null });
+  const shortcodes = await siteShortcodes(site.config);
   const parse = new ContentParse(root, options.parse);
   const outcomes = await parseChanged(root, parse, options.cache);
-  const problems: Problem[] = [...outcomes.problems];
+  const problems: Problem[] = [...site.problems, ...outcomes.problems];
   const parsed: ParsedPost[] = [];
   for (const outcome of outcomes.files) {
     problems.push(...outcome.problems);
     if (outcome.post) parsed.push(outcome.post);
   }
 
-  const published = parsed.filter(
-    (p) =>
-      (includeDrafts || !p.draft) &&
-      (includeFuture || (p.publishDate ?? p.date ?? now) <= now) &&
-      (p.expiryDate === null || p.expiryDate > now),
-  );
-  const unique = dropDuplicateSlugs(published, problems);
-  const posts = unique.map((p) => toPost(p, unique, baseUrl, problems));
+  const leftOut = { drafts: 0, future: 0, expired: 0 };
+  const published = parsed.filter((p) => {
+    const why = leftOutBecause(p, { includeDrafts, includeFuture, now });
+    if (why) leftOut[why]++;
+    return why === null;
+  });
+  const rules = pageRules(site.config, root);
+  const pages = placePages(published, rules, problems);
+  const siteMap = new SiteMap(pages, outcomes.sections, rules);
+  const context: LinkContext = { site: site.config, siteMap, shortcodes, problems };
+  const posts = pages.map((page) => toPost(page, context));
   posts.sort(newestFirst);
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
-  return { posts, problems };
+  return { posts, problems, siteTitle: site.config.title, leftOut: leftOut satisfies LeftOut };
+}
+
+function leftOutBecause(
+  post: ParsedPost,
+  { includeDrafts, includeFuture, now }: { includeDrafts: boolean; includeFuture: boolean; now: Date },
+): keyof LeftOut | null {
+  if (!includeDrafts && post.draft) return 'drafts';
+  if (!includeFuture && (post.publishDate ?? post.date ?? now) > now) return 'future';
+  if (post.expiryDate !== null && post.expiryDate <= now) return 'expired';
+  return null;
 }
 
 /** What each page of the folder gave, in path order: from the cache where the file is unchanged. */
@@ -68,81 +93,93 @@ async function parseChanged(
   root: string,
   parse: ContentParse,
   cache: ParseCache | undefined,
-): Promise<{ files: readonly FileOutcome[]; problems: readonly Problem[] }> {
+): Promise<{ files: readonly FileOutcome[]; sections: readonly string[]; problems: readonly Problem[] }> {
   const readAt = Date.now();
   // Workers start loading during the listing only when most files will need them.
   const warm = (await cache?.open()) ?? false;
   const listing = await listContentFiles(root, warm ? undefined : (found) => parse.expect(found));
-  if (!cache) return { files: await parse.run(listing.pages), problems: listing.problems };
+  const { sections, problems } = listing;
+  if (!cache) return { files: await parse.run(listing.pages), sections, problems };
   const { kept, stale } = await cache.check(listing.pages);
   const fresh = await parse.run(stale);
   cache.update(listing.pages, fresh, readAt);
   const byPath = new Map(fresh.map((outcome) => [outcome.path, outcome]));
   const files = listing.pages.map((path) => (kept.get(path) ?? byPath.get(path)) as FileOutcome);
-  return { files, problems: listing.problems };
+  return { files, sections, problems };
 }
 
-function dropDuplicateSlugs(posts: readonly ParsedPost[], problems: Problem[]): ParsedPost[] {
-  const owner = new Map<string, ParsedPost>();
-  return posts.filter((post) => {
-    const first = owner.get(post.slug);
-    if (!first) {
-      owner.set(post.slug, post);
-      return true;
-    }
-    problems.push({
-      path: post.path,
-      line: post.slugLine,
-      message: `slug "${post.slug}" is already used by ${first.path}; give one of them its own \`slug\` (this one is left out)`,
-    });
-    return false;
-  });
+interface LinkContext {
+  readonly site: SiteConfig;
+  readonly siteMap: SiteMap;
+  readonly shortcodes: ReadonlySet<string> | null;
+  readonly problems: Problem[];
 }
 
-function toPost(
-  post: ParsedPost,
-  all: readonly ParsedPost[],
-  baseUrl: string | null,
-  problems: Problem[],
-): Post {
+function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkContext): Post {
+  const post = page.parsed;
   const links: Link[] = [];
   const keys: string[] = [];
+  const pageLinks: PageLink[] = [];
+  const urlOf = (id: string) => absoluteUrl(site.baseUrl, id) ?? id;
   for (const raw of post.links) {
     const refIndex = placeholderIndex(raw.url);
     if (refIndex !== null) {
       const target = post.refs[refIndex]?.target ?? '';
-      const found = resolveRef(target, post, all);
+      const found = siteMap.ref(target, page);
       if (!found) {
         problems.push({
           path: post.path,
           line: raw.line,
-          message: `ref "${target}" names no published post: check the slug or path (the link is left out)`,
+          message: `ref "${target}" names no published page: check the path or file name (the link is left out)`,
         });
         continue;
       }
-      const fragment = target.includes('#') ? target.slice(target.indexOf('#')) : '';
-      const url = `${absoluteUrl(baseUrl, found.sitePath) ?? found.sitePath}${fragment}`;
-      links.push({ ...linkText(raw), url, section: raw.section, kind: 'article', line: raw.line });
-      keys.push(normaliseUrl(url));
+      const { id } = found.target;
+      pageLinks.push({
+        title: raw.title,
+        url: `${urlOf(id)}${found.fragment}`,
+        page: id,
+        section: raw.section,
+        line: raw.line,
+      });
+      continue;
+    }
+    const internal = siteMap.pageAt(raw.url, page);
+    if (internal) {
+      const fragment = /#.*$/.exec(raw.url)?.[0] ?? '';
+      const { id } = internal;
+      pageLinks.push({
+        title: raw.title,
+        url: `${urlOf(id)}${fragment}`,
+        page: id,
+        section: raw.section,
+        line: raw.line,
+      });
       continue;
     }
     if (raw.kind === null) continue;
     links.push({ ...linkText(raw), url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
     keys.push(raw.key ?? normaliseUrl(raw.url));
   }
+  if (site.unsafeHtml) addHtmlLinks(page, links, keys);
+  if (shortcodes) reportUnknownShortcodes(post, shortcodes, problems);
   const loaded: Post = {
-    slug: post.slug,
+    id: page.id,
+    slug: page.slug,
     title: post.title,
     description: post.description,
     date: post.date ?? post.publishDate,
-    tags: post.tags,
+    tags: tagsOf(post, site),
     author: post.author,
-    section: post.section,
+    section: page.place.section,
+    language: page.place.language,
     path: post.path,
-    url: absoluteUrl(baseUrl, post.sitePath),
+    url: absoluteUrl(site.baseUrl, page.id),
+    aliases: page.aliases,
     headings: post.headings,
     body: post.body,
     links,
+    pageLinks,
     draft: post.draft,
   };
   rememberLinkKeys(loaded, keys);
@@ -153,25 +190,50 @@ function linkText(raw: ParsedLink): Pick<Link, 'title' | 'label' | 'context' | '
   return { title: raw.title, label: raw.label, context: raw.context, titleAttribute: raw.titleAttribute };
 }
 
-/** Finds the post a `ref` names, as Hugo does: by path relative to the content folder or to the page, or by name. */
-function resolveRef(target: string, from: ParsedPost, all: readonly ParsedPost[]): ParsedPost | undefined {
-  const path = target.split('#')[0]?.trim() ?? '';
-  if (!path) return from;
-  const bare = (p: string) =>
-    p
-      .replace(/^\/+/, '')
-      .replace(/\/+$/, '')
-      .replace(/\.(md|markdown)$/i, '');
-  const wanted = bare(path.startsWith('/') ? path : posix.normalize(path));
-  const relative = bare(posix.join(posix.dirname(from.path), path));
-  const keyOf = (p: ParsedPost) => bare(p.path).replace(/\/index$/i, '');
-  return (
-    all.find((p) => keyOf(p) === wanted || bare(p.path) === wanted) ??
-    all.find((p) => keyOf(p) === relative) ??
-    (path.includes('/')
-      ? undefined
-      : all.find((p) => p.slug === wanted || posix.basename(keyOf(p)) === wanted))
-  );
+const noSurroundings = { titleAttribute: null, lead: '', follow: '', section: null } as const;
+
+/** Raw HTML links, where the site renders raw HTML: in order of line, beside the Markdown ones. */
+function addHtmlLinks(page: PlacedPage, links: Link[], keys: string[]): void {
+  for (const html of page.parsed.htmlLinks) {
+    if (!/^https?:\/\/[^\s/]+/i.test(html.url)) continue;
+    const kind = classifyLink(html.url, html.title);
+    links.push({
+      title: html.title,
+      label: labelOf({
+        ...noSurroundings,
+        title: html.title,
+        url: html.url,
+        kind,
+        postTitle: page.parsed.title,
+      }),
+      context: '',
+      titleAttribute: null,
+      url: html.url,
+      section: null,
+      line: html.line,
+      kind,
+    });
+    keys.push(normaliseUrl(html.url));
+  }
+}
+
+function reportUnknownShortcodes(post: ParsedPost, known: ReadonlySet<string>, problems: Problem[]): void {
+  for (const use of post.shortcodes) {
+    if (hugoShortcodes.has(use.name) || known.has(use.name)) continue;
+    problems.push({
+      path: post.path,
+      line: use.line,
+      message: `shortcode "${use.name}" is neither Hugo's nor in the site's layouts/shortcodes (or its theme's): is it misspelt?`,
+    });
+  }
+}
+
+/** The post's terms in every taxonomy the site has (tags and categories by default), as its tags. */
+function tagsOf(post: ParsedPost, site: SiteConfig): string[] {
+  const tags = new Set<string>();
+  for (const plural of Object.values(site.taxonomies))
+    for (const term of post.terms[plural.toLowerCase()] ?? []) tags.add(term);
+  return [...tags];
 }
 
 function newestFirst(a: Post, b: Post): number {

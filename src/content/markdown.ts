@@ -67,6 +67,11 @@ function createParser(): MarkdownIt {
   // Only what talkbot reads is parsed inline, and autolink literals are looked for in text alone.
   md.core.ruler.at('inline', parseNeededInlines);
   md.core.ruler.at('linkify', linkifyText);
+  // While a link's text is scanned for its closing `]` (silent mode), an autolink literal must not
+  // swallow the `](` after it: `[http://a.com/b](http://a.com/b)` is one link to http://a.com/b.
+  const linkifyInline = md.inline.ruler.getRules('').find((rule) => rule.name === 'linkify');
+  if (linkifyInline)
+    md.inline.ruler.at('linkify', (state, silent) => !silent && linkifyInline(state, silent));
   return md;
 }
 

@@ -1,9 +1,18 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
-import { DateError, defaultSlug, permalinkPath, readHugoDate, sectionOf } from './hugo.ts';
+import { type HtmlLink, htmlLinksOf } from './html-links.ts';
+import { DateError, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { labelOf } from './link-context.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
-import { expandRefShortcodes, placeholderIndex, type ShortcodeRef, stripShortcodes } from './shortcodes.ts';
+import {
+  embedIndex,
+  expandShortcodes,
+  isOnlyEmbeds,
+  placeholderIndex,
+  type ShortcodeRef,
+  type ShortcodeUse,
+  stripShortcodes,
+} from './shortcodes.ts';
 import type { Problem, ResourceKind } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
 
@@ -24,12 +33,22 @@ export interface ParsedLink {
   readonly key: string | null;
 }
 
-/** A post read from its file, before publishing rules and cross-post `ref` links are applied. */
+/**
+ * A post read from its file, before the site's configuration (URLs, languages, taxonomies) and
+ * cross-post `ref` links are applied: what a file says on its own, so that it can be cached.
+ */
 export interface ParsedPost {
   readonly path: string;
-  readonly slug: string;
-  /** The line of the `slug` field, where a duplicate slug is reported. */
+  /** Front matter `slug`, or null when it sets none. */
+  readonly frontSlug: string | null;
+  /** Front matter `url`, or null when it sets none. */
+  readonly frontUrl: string | null;
+  /** The line of the `url` field, else of `slug`, else 1: where a permalink collision is reported. */
   readonly slugLine: number;
+  /** Front matter `aliases`: other paths the page is served at, as written. */
+  readonly aliases: readonly string[];
+  /** Every front matter field holding a list of words (or one word), lower-cased keys: the taxonomy terms. */
+  readonly terms: Readonly<Record<string, readonly string[]>>;
   readonly title: string;
   readonly description: string;
   readonly date: Date | null;
@@ -37,9 +56,6 @@ export interface ParsedPost {
   readonly expiryDate: Date | null;
   readonly tags: readonly string[];
   readonly author: string | null;
-  readonly section: string;
-  /** The page's path on the site, e.g. `/posts/qcon-how-did-i-get-here/`. */
-  readonly sitePath: string;
   readonly draft: boolean;
   readonly headings: readonly string[];
   /** Paragraph and list text, for search. */
@@ -47,6 +63,10 @@ export interface ParsedPost {
   /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
   readonly links: readonly ParsedLink[];
   readonly refs: readonly ShortcodeRef[];
+  /** Raw HTML `<a href>` links, with file lines: links only where the site renders raw HTML. */
+  readonly htmlLinks: readonly HtmlLink[];
+  /** Every shortcode called, with file lines, for telling the ones the site does not have. */
+  readonly shortcodes: readonly ShortcodeUse[];
 }
 
 /** The outcome of reading one file: a post (maybe with warnings) or only the problems that stopped it. */
@@ -73,31 +93,49 @@ export function parsePost(path: string, source: string): ParseOutcome {
   const data = front.data;
   const title = scalarText(data.title);
   if (!title) {
-    problem(1, 'has no `title` in its front matter: add one, e.g. title = "My talk"');
+    problem(1, `has no \`title\` in its front matter: add one, e.g. ${titleExample[front.format]}`);
     return { post: null, problems };
   }
 
   const readDate = (field: string): Date | null => {
+    const line = () => fieldLine(source, field, front.bodyLine) ?? 1;
     try {
-      return readHugoDate(data[field], field);
+      const date = readHugoDate(data[field], field);
+      // A YAML or TOML parser rolls 2026-13-45 over into 2027: Hugo refuses it.
+      const written = date ? impossibleDate(source.split('\n', line())[line() - 1] ?? '') : null;
+      if (written) throw new DateError(`\`${field}\` is "${written}", which is not a real date`);
+      return date;
     } catch (error) {
       if (!(error instanceof DateError)) throw error;
-      problem(fieldLine(source, field, front.bodyLine) ?? 1, `${error.message}; the post is kept without it`);
+      problem(line(), `${error.message}; the post is kept without it`);
       return null;
     }
   };
 
-  const { body, refs } = expandRefShortcodes(front.body);
+  const expanded = expandShortcodes(front.body);
+  const { body, refs, embeds } = expanded;
+  const toFileLine = (bodyLine: number) => bodyLine + front.bodyLine - 1;
+  for (const line of expanded.unclosed) {
+    problem(toFileLine(line), 'a shortcode opened here is never closed: end it with `>}}` (or `%}}`)');
+  }
   const outline = outlineMarkdown(body);
-  const slug = scalarText(data.slug) || defaultSlug(path);
-  const description = scalarText(data.description) || scalarText(data.summary) || outline.firstParagraph;
+  const frontSlug = scalarText(data.slug) || null;
+  const frontUrl = scalarText(data.url) || null;
+  const firstParagraph = isOnlyEmbeds(outline.firstParagraph) ? '' : outline.firstParagraph;
+  const description = scalarText(data.description) || scalarText(data.summary) || firstParagraph;
   const date = readDate('date');
 
   return {
     post: {
       path,
-      slug,
-      slugLine: fieldLine(source, 'slug', front.bodyLine) ?? 1,
+      frontSlug,
+      frontUrl,
+      slugLine:
+        (frontUrl ? fieldLine(source, 'url', front.bodyLine) : null) ??
+        (frontSlug ? fieldLine(source, 'slug', front.bodyLine) : null) ??
+        1,
+      aliases: textList(data.aliases),
+      terms: termsOf(data),
       title,
       description: truncate(foldWhitespace(stripShortcodes(description)), descriptionLimit),
       date,
@@ -105,12 +143,25 @@ export function parsePost(path: string, source: string): ParseOutcome {
       expiryDate: readDate('expiryDate') ?? readDate('expirydate'),
       tags: textList(data.tags),
       author: scalarText(data.author) || textList(data.authors)[0] || null,
-      section: sectionOf(path),
-      sitePath: permalinkPath(path, slug, scalarText(data.url) || null),
       draft: data.draft === true || data.draft === 'true',
       headings: outline.headings,
       body: outline.body,
       links: outline.links.map((link): ParsedLink => {
+        const embed = embeds[embedIndex(link.url) ?? -1];
+        if (embed) {
+          const { url, title: embedTitle, kind } = embed;
+          return {
+            title: embedTitle,
+            url,
+            section: link.section,
+            label: labelOf({ ...link, title: embedTitle, url, kind, postTitle: title }),
+            context: link.context,
+            titleAttribute: null,
+            line: toFileLine(link.line),
+            kind,
+            key: normaliseUrl(url),
+          };
+        }
         const kind = linkKind(link);
         return {
           title: link.title,
@@ -119,12 +170,14 @@ export function parsePost(path: string, source: string): ParseOutcome {
           label: labelOf({ ...link, kind: kind ?? 'other', postTitle: title }),
           context: link.context,
           titleAttribute: link.titleAttribute,
-          line: link.line + front.bodyLine - 1,
+          line: toFileLine(link.line),
           kind,
           key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),
         };
       }),
       refs,
+      htmlLinks: htmlLinksOf(body).map((link) => ({ ...link, line: toFileLine(link.line) })),
+      shortcodes: expanded.uses.map((use) => ({ ...use, line: toFileLine(use.line) })),
     },
     problems,
   };
@@ -134,6 +187,44 @@ export function parsePost(path: string, source: string): ParseOutcome {
 function linkKind(link: RawLink): ResourceKind | null {
   if (placeholderIndex(link.url) !== null) return 'article';
   return /^https?:\/\/[^\s/]+/i.test(link.url) ? classifyLink(link.url, link.title) : null;
+}
+
+const titleExample: Record<string, string> = {
+  toml: 'title = "My talk"',
+  yaml: 'title: "My talk"',
+  json: '"title": "My talk"',
+  none: 'a front matter block at the top: ---, then title: "My talk", then ---',
+};
+
+// Fields that are lists of words but no taxonomy, so never searched as tags.
+const notTerms = new Set([
+  'aliases',
+  'title',
+  'description',
+  'summary',
+  'slug',
+  'url',
+  'author',
+  'authors',
+  'keywords',
+  'status',
+  'images',
+  'resources',
+  'outputs',
+]);
+
+/** Every front matter field that could be a taxonomy (a word or a list of words), keys lower-cased. */
+function termsOf(data: Record<string, unknown>): Record<string, string[]> {
+  const terms: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const name = key.toLowerCase();
+    // A taxonomy is a list (`tags = ["a"]`); one term alone is written under a plural name (`series: x`).
+    const single = typeof value === 'string' && name.endsWith('s') && !notTerms.has(name);
+    if (notTerms.has(name) || !(Array.isArray(value) || single)) continue;
+    const list = textList(value);
+    if (list.length > 0 && list.length <= 100) terms[name] = list;
+  }
+  return terms;
 }
 
 function scalarText(value: unknown): string {

@@ -20,9 +20,27 @@ export interface Link {
   readonly line: number;
 }
 
+/** A link from a post to another page of the same site: a `ref`, or a link to one of its URLs. */
+export interface PageLink {
+  /** The link text, whitespace folded. */
+  readonly title: string;
+  /** The target's permalink (absolute when the site has a base URL, else its path), with any `#fragment`. */
+  readonly url: string;
+  /** The target's identity: a post's `id`, or a section page's path (`/show/weekly/`). */
+  readonly page: string;
+  readonly section: string | null;
+  /** 1-based line in the source file. */
+  readonly line: number;
+}
+
 /** A published Hugo page that talkbot answers from. */
 export interface Post {
-  /** Front matter `slug`, else the bundle folder's or file's name. */
+  /**
+   * The page's identity: its path on the site as Hugo builds it (`/show/weekly/500/`), the permalink
+   * without the base URL. Unique in a load; what buttons, records and caches key a post by.
+   */
+  readonly id: string;
+  /** Front matter `slug`, else the bundle folder's or file's name (not unique: see `id`). */
   readonly slug: string;
   readonly title: string;
   /** Front matter `description`, else `summary`, else the first paragraph of the body. */
@@ -31,17 +49,24 @@ export interface Post {
   readonly date: Date | null;
   readonly tags: readonly string[];
   readonly author: string | null;
-  /** Hugo section: the first folder under the content folder (`posts`), or '' for a page at the top. */
+  /** Hugo section: the first folder of the page's language content (`posts`), or '' for a page at the top. */
   readonly section: string;
+  /** The page's language code (the site's default language unless it is a translation). */
+  readonly language: string;
   /** Path of the source file relative to the content folder, with forward slashes. */
   readonly path: string;
-  /** Permalink built from `SITE_BASE_URL` and Hugo's rules, or null when no base URL is set. */
+  /** Permalink: the base URL (`SITE_BASE_URL`, else the site's `baseURL`) and `id`; null when neither is set. */
   readonly url: string | null;
+  /** Other paths the page is served at (front matter `aliases`), as site paths. */
+  readonly aliases: readonly string[];
   /** Every heading's text, in order. */
   readonly headings: readonly string[];
   /** The text of its paragraphs, list items and table cells (not headings or code), capped: what search reads. */
   readonly body: string;
+  /** Links to outside resources: what answers and tips are made of. */
   readonly links: readonly Link[];
+  /** Links to the site's own pages: never resources, so they never outrank the page they name. */
+  readonly pageLinks: readonly PageLink[];
   readonly draft: boolean;
 }
 
@@ -54,8 +79,19 @@ export interface Problem {
   readonly message: string;
 }
 
+/** The pages a load left out on purpose, by why (Hugo builds none of them by default). */
+export interface LeftOut {
+  readonly drafts: number;
+  readonly future: number;
+  readonly expired: number;
+}
+
 /** What loading a content folder yields: every post that loaded, and every problem met on the way. */
 export interface LoadResult {
   readonly posts: readonly Post[];
   readonly problems: readonly Problem[];
+  /** The site's name (`title` in its configuration), when a load read one. */
+  readonly siteTitle?: string | null;
+  /** What was left out and why, when a load counted it. */
+  readonly leftOut?: LeftOut;
 }

@@ -7,6 +7,8 @@ import type { Problem } from './types.ts';
 export interface ContentFiles {
   /** Paths relative to the content folder, forward slashes, sorted. */
   readonly pages: readonly string[];
+  /** The section pages (`_index.md`, any language), relative to the content folder, sorted. */
+  readonly sections: readonly string[];
   /** Sorted by path. */
   readonly problems: readonly Problem[];
 }
@@ -24,6 +26,7 @@ export async function listContentFiles(
   onFound?: (pages: number) => void,
 ): Promise<ContentFiles> {
   const pages: string[] = [];
+  const sections: string[] = [];
   const problems: Problem[] = [];
 
   const visit = async (relativeDir: string): Promise<void> => {
@@ -49,8 +52,8 @@ export async function listContentFiles(
       const relative = posix.join(relativeDir, entry.name);
       const kind = entry.isSymbolicLink() ? await symlinkKind(join(root, relative)) : entryKind(entry);
       if (kind === 'dir') subfolders.push(relative);
-      else if (kind === 'file' && markdownFile.test(entry.name) && !/^_index\./i.test(entry.name))
-        pages.push(relative);
+      else if (kind === 'file' && markdownFile.test(entry.name))
+        (/^_index\./i.test(entry.name) ? sections : pages).push(relative);
       else if (kind === 'linked-dir') {
         problems.push({
           path: relative,
@@ -71,8 +74,9 @@ export async function listContentFiles(
   await visit('');
   // Folders are read side by side, so what they hold is found in no set order.
   pages.sort();
+  sections.sort();
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { pages, problems };
+  return { pages, sections, problems };
 }
 
 type EntryKind = 'file' | 'dir' | 'linked-dir' | 'broken' | 'other';

@@ -1,4 +1,4 @@
-import type { LoadResult, Post, Problem } from '../content/types.ts';
+import type { LeftOut, LoadResult, Post, Problem } from '../content/types.ts';
 import { contextFor, queryTerms } from './highlight.ts';
 import { foldText, tagKey } from './normalize.ts';
 import { parseQuery } from './query.ts';
@@ -33,8 +33,13 @@ export class Library {
   readonly posts: readonly Post[];
   readonly resources: readonly Resource[];
   readonly problems: readonly Problem[];
+  /** The site's name from its configuration, or null. */
+  readonly siteTitle: string | null;
+  /** What the load left out on purpose (drafts, future and expired posts), when it counted. */
+  readonly leftOut: LeftOut | null;
   readonly loadedAt: Date;
   readonly #index: SearchIndex;
+  readonly #byId: ReadonlyMap<string, Post>;
   readonly #bySlug: ReadonlyMap<string, Post>;
   readonly #tags: ReadonlyMap<string, string>;
   /** Folded post titles, for suggestions; worked out on the first query that finds nothing. */
@@ -54,10 +59,14 @@ export class Library {
   constructor(load: LoadResult, loadedAt = new Date(), parts = runAtOnce(buildParts(load.posts))) {
     this.posts = load.posts;
     this.problems = load.problems;
+    this.siteTitle = load.siteTitle ?? null;
+    this.leftOut = load.leftOut ?? null;
     this.loadedAt = loadedAt;
     this.resources = parts.resources;
     this.#index = parts.index;
-    this.#bySlug = new Map(this.posts.map((p) => [p.slug, p]));
+    this.#byId = new Map(this.posts.map((p) => [p.id, p]));
+    // Slugs repeat across sections: the newest post holding one answers a button from before ids.
+    this.#bySlug = new Map([...this.posts].reverse().map((p) => [p.slug, p]));
     this.#tags = new Map(this.posts.flatMap((p) => p.tags.map((t) => [tagKey(t), t] as const)));
   }
 
@@ -82,7 +91,12 @@ export class Library {
     return { query, hits, total: all.length, offset };
   }
 
-  /** The post with this slug, if it is loaded. */
+  /** The post with this identity (`Post.id`, its path on the site), if it is loaded. */
+  postById(id: string): Post | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** A post with this slug, if one is loaded; slugs are not unique (see `postById`). */
   postBySlug(slug: string): Post | undefined {
     return this.#bySlug.get(slug);
   }

@@ -82,14 +82,19 @@ describe('a mixed Hugo site with broken files next to good ones', async () => {
     assert.ok(!urls.includes('/about/'));
   });
 
-  it('resolves a ref shortcode to the post it names and reports one that names nothing', () => {
-    const followUp = bySlug.get('toml-talk')?.links.find((l) => l.title === 'follow-up post');
+  it('resolves a ref shortcode to the page it names, as a page link, and reports one that names nothing', () => {
+    const followUp = bySlug.get('toml-talk')?.pageLinks.find((l) => l.title === 'follow-up post');
     assert.equal(followUp?.url, 'https://talks.example.com/posts/testing-without-mocks/');
-    assert.ok(!bySlug.get('toml-talk')?.links.some((l) => l.title === 'missing one'));
+    assert.equal(followUp?.page, '/posts/testing-without-mocks/');
+    assert.ok(
+      !bySlug.get('toml-talk')?.links.some((l) => l.title === 'follow-up post'),
+      'no outside resource',
+    );
+    assert.ok(!bySlug.get('toml-talk')?.pageLinks.some((l) => l.title === 'missing one'));
     const missing = problemAt('posts/toml-talk.md');
     assert.equal(missing.length, 1);
     assert.equal(missing[0]?.line, 20);
-    assert.match(missing[0]?.message ?? '', /ref "no-such-post" names no published post/);
+    assert.match(missing[0]?.message ?? '', /ref "no-such-post" names no published page/);
   });
 
   it('reports each broken file with its path, line and a message a writer can act on', () => {
@@ -102,7 +107,7 @@ describe('a mixed Hugo site with broken files next to good ones', async () => {
       [
         'posts/zz-duplicate-slug.md',
         3,
-        /slug "testing-without-mocks" is already used by posts\/yaml-talk\.md/,
+        /same URL \(\/posts\/testing-without-mocks\/\) as posts\/yaml-talk\.md.*posts\/yaml-talk\.md is kept \(it was published first\)/,
       ],
       ['notes/bad-date.md', 3, /`date` is "last tuesday"/],
     ];

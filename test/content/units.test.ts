@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FrontMatterError, parseFrontMatter } from '../../src/content/front-matter.ts';
-import { DateError, permalinkPath, readHugoDate } from '../../src/content/hugo.ts';
+import { DateError, impossibleDate, readHugoDate } from '../../src/content/hugo.ts';
 import { classifyLink } from '../../src/content/kind.ts';
 import { outlineMarkdown } from '../../src/content/markdown.ts';
+import { pagePath, pageRules, placeOf } from '../../src/content/page-path.ts';
 import { expandRefShortcodes } from '../../src/content/shortcodes.ts';
+import type { SiteConfig } from '../../src/content/site-config.ts';
 import type { ResourceKind } from '../../src/content/types.ts';
 
 describe('parseFrontMatter', () => {
@@ -28,7 +30,7 @@ describe('parseFrontMatter', () => {
   const broken: Array<[string, string, number | null, RegExp]> = [
     ['bad TOML', '+++\ntitle = "T\n+++\n', 2, /invalid TOML/],
     ['bad YAML', '---\ntitle: [a\n---\n', 3, /invalid YAML/],
-    ['bad JSON', '{\n  "title": \n}\n', null, /invalid JSON/],
+    ['bad JSON', '{\n  "title": \n}\n', 3, /invalid JSON front matter: .* at line 3, column 1/],
     ['an unclosed fence', '---\ntitle: T\n', 1, /never closed/],
     ['a fence with text after it', '+++ title = "x"\n+++\n', 1, /stand alone/],
     ['a list instead of fields', '---\n- a\n- b\n---\n', 2, /table of fields/],
@@ -68,12 +70,88 @@ describe('readHugoDate', () => {
   }
 });
 
-describe('permalinkPath', () => {
+const plainSite: SiteConfig = {
+  root: '/site',
+  files: [],
+  baseUrl: null,
+  title: null,
+  permalinks: {},
+  taxonomies: { tag: 'tags', category: 'categories' },
+  unsafeHtml: false,
+  defaultLanguage: 'en',
+  defaultLanguageInSubdir: false,
+  languages: [],
+  uglyUrls: false,
+  themes: [],
+};
+
+function pathOf(
+  file: string,
+  front: { slug?: string; url?: string; title?: string; date?: string },
+  site = plainSite,
+) {
+  const rules = pageRules(site, '/site/content');
+  return pagePath(
+    placeOf(file, rules),
+    {
+      frontSlug: front.slug ?? null,
+      frontUrl: front.url ?? null,
+      title: front.title ?? 'A Talk: Part 2',
+      date: front.date ? new Date(front.date) : null,
+    },
+    rules,
+  );
+}
+
+describe('pagePath', () => {
   it('follows Hugo: folders, then slug, lower case, trailing slash; `url` wins', () => {
-    assert.equal(permalinkPath('posts/My Talk.md', 'My Talk', null), '/posts/my-talk/');
-    assert.equal(permalinkPath('posts/bundle/index.md', 'bundle', null), '/posts/bundle/');
-    assert.equal(permalinkPath('about.md', 'about', null), '/about/');
-    assert.equal(permalinkPath('posts/x.md', 'x', '/talks/special'), '/talks/special/');
+    assert.equal(pathOf('posts/My Talk.md', {}), '/posts/my-talk/');
+    assert.equal(pathOf('posts/bundle/index.md', {}), '/posts/bundle/');
+    assert.equal(pathOf('about.md', {}), '/about/');
+    assert.equal(pathOf('posts/x.md', { url: '/talks/special' }), '/talks/special/');
+    assert.equal(pathOf('show/weekly/0500.md', { slug: '500' }), '/show/weekly/500/');
+    assert.equal(pathOf('show/weekly/0500/index.md', { slug: '500' }), '/show/weekly/500/');
+  });
+
+  it('fills every permalink token the way Hugo does', () => {
+    const site = {
+      ...plainSite,
+      permalinks: {
+        posts: '/:year/:month/:monthname/:day/:slug/',
+        notes: '/n/:sections/:filename/:slugorfilename/:contentbasename/',
+        talks: '/:section/:title',
+      },
+    };
+    const date = '2024-03-09T10:00:00Z';
+    assert.equal(pathOf('posts/x.md', { slug: 'Why Tests', date }, site), '/2024/03/march/09/why-tests/');
+    assert.equal(pathOf('posts/x.md', { date }, site), '/2024/03/march/09/a-talk-part-2/');
+    assert.equal(pathOf('notes/deep/y.md', {}, site), '/n/notes/deep/y/y/y/');
+    assert.equal(pathOf('notes/deep/b/index.md', { slug: 'S' }, site), '/n/notes/deep/b/s/b/');
+    assert.equal(pathOf('talks/z.md', {}, site), '/talks/a-talk-part-2/');
+  });
+
+  it('puts a translation under its language, by file name or by content folder', () => {
+    const site: SiteConfig = {
+      ...plainSite,
+      languages: [
+        { code: 'en', contentDir: null, weight: 1 },
+        { code: 'de', contentDir: 'content/de', weight: 2 },
+        { code: 'fr', contentDir: null, weight: 3 },
+      ],
+    };
+    assert.equal(pathOf('posts/x.md', {}, site), '/posts/x/');
+    assert.equal(pathOf('posts/x.fr.md', {}, site), '/fr/posts/x/');
+    assert.equal(pathOf('de/posts/x.md', {}, site), '/de/posts/x/');
+    assert.equal(pathOf('posts/x.nl.md', {}, site), '/posts/x.nl/');
+  });
+});
+
+describe('impossibleDate', () => {
+  it('catches a day a parser would roll over, and passes real ones', () => {
+    assert.equal(impossibleDate('date: 2026-13-45'), '2026-13-45');
+    assert.equal(impossibleDate('date = 2025-02-29T10:00:00Z'), '2025-02-29');
+    assert.equal(impossibleDate('date: 2024-02-29'), null);
+    assert.equal(impossibleDate('title: no date here'), null);
   });
 });
 

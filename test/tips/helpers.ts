@@ -28,6 +28,7 @@ export function link(
 /** A published post with the given links, as the loader would produce it. */
 export function makePost(slug: string, date: Date | null, links: readonly Link[]): Post {
   return {
+    id: `/posts/${slug}/`,
     slug,
     title: `Talk ${slug}`,
     description: `What ${slug} is about.`,
@@ -35,9 +36,12 @@ export function makePost(slug: string, date: Date | null, links: readonly Link[]
     tags: [],
     author: null,
     section: 'posts',
+    language: 'en',
     path: `posts/${slug}.md`,
     url: null,
     body: '',
+    aliases: [],
+    pageLinks: [],
     headings: [...new Set(links.map((l) => l.section).filter((s): s is string => s !== null))],
     links,
     draft: false,

@@ -6,7 +6,7 @@ export const ACTION_IDS = {
   share: 'talk_share',
   /** Show the next page of an answer; value is an answer ref. */
   more: 'talk_more',
-  /** List every resource of one talk; value is the post's slug. */
+  /** List every resource of one talk; value is the post's `id` (its path on the site). */
   postResources: 'tip_more',
 } as const;
 

@@ -153,7 +153,7 @@ function renderPostHit({ post }: PostHit): Block[] {
     description === '' ? title : `${title}\n${truncateMrkdwn(escapeMrkdwn(description), DESCRIPTION_CHARS)}`;
   const hidden = post.links.length - LINKS_PER_POST;
   const moreLabel = `More from this ${postNoun(post)}`;
-  const more = hidden > 0 ? button(moreLabel, ACTION_IDS.postResources, post.slug) : undefined;
+  const more = hidden > 0 ? button(moreLabel, ACTION_IDS.postResources, post.id) : undefined;
   const blocks: Block[] = [section(intro, more)];
   const meta = postMeta(post);
   if (meta !== '') blocks.push(context(meta));
@@ -196,7 +196,7 @@ function renderResourceHit({ resource, context: around }: ResourceHit, terms: Re
   ].filter((s) => s !== '');
   const posts = resource.citations
     .map((c) => c.post)
-    .filter((post, index, all) => all.findIndex((other) => other.slug === post.slug) === index);
+    .filter((post, index, all) => all.findIndex((other) => other.id === post.id) === index);
   const named = posts.slice(0, CITATIONS_SHOWN).map(postTitle);
   if (posts.length > CITATIONS_SHOWN) named.push(`${posts.length - CITATIONS_SHOWN} more`);
   const parts: string[] = [];

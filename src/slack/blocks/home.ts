@@ -18,6 +18,8 @@ export interface HomeInput {
   readonly posts: readonly Post[];
   readonly totalPosts: number;
   readonly totalResources: number;
+  /** The blog's name (its configuration's `title`), or null to say "the blog". */
+  readonly siteTitle?: string | null;
   /** Content problems found at the last load, shown so a writer notices them. */
   readonly problems?: number;
   /** The next scheduled reading tip, or null when tips are off. */
@@ -39,7 +41,7 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
   const blocks: Block[] = [
     header('talkbot'),
     section(
-      'I find conference talks from the blog, and the papers, videos and people they cite.\n' +
+      `I find conference talks from ${input.siteTitle ? `*${escapeMrkdwn(foldSpace(input.siteTitle))}*` : 'the blog'}, and the papers, videos and people they cite.\n` +
         'Ask with `/talk jepsen` or `/talk tag:testing`, or mention me in a channel: `@talkbot jepsen?`',
     ),
     context(counts.join(' · ')),

@@ -28,7 +28,7 @@ export function renderTip({ resource, citation, at }: TipInput): Message {
     section(`*${resourceLink(resource)}*  _${label.word}_`),
     context(when === null ? from : `${from} · ${when}`),
     actions('tip_actions', [
-      button(`More from this ${postNoun(citation.post)}`, ACTION_IDS.postResources, citation.post.slug),
+      button(`More from this ${postNoun(citation.post)}`, ACTION_IDS.postResources, citation.post.id),
     ]),
   ];
   const text = `Reading tip: ${foldSpace(resource.title)} (${label.word}) from ${foldSpace(citation.post.title)}`;

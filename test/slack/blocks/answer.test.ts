@@ -176,7 +176,7 @@ describe('renderAnswer, paging and sharing', () => {
 
   it('shows fewer hits than the page when Slack would refuse more, and pages on from the last one shown', () => {
     const big = Array.from({ length: 10 }, (_, i) =>
-      postHit(postWithLinks(15, { slug: `big-${i}`, title: `Big ${i}` })),
+      postHit(postWithLinks(15, { id: `/posts/big-${i}/`, slug: `big-${i}`, title: `Big ${i}` })),
     );
     const message = renderAnswer(result('big', big, { total: 10 }), { pageSize: 10, ephemeral: true });
     assert.deepEqual(checkMessage(message), []);
@@ -307,6 +307,6 @@ describe('renderAnswer, a post with 300 links', () => {
   it('shows the first links, says how many more, and offers More from this talk', () => {
     assert.ok(allText(message).includes('and 285 more links: use *More from this talk*'));
     const more = buttonNamed(message, 'tip_more');
-    assert.equal(more?.value, 'talk-999');
+    assert.equal(more?.value, '/posts/talk-999/', "the post's identity, its path on the site");
   });
 });

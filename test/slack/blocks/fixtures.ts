@@ -76,6 +76,7 @@ const seedLinks: readonly Link[] = [
 /** `content/posts/qcon-how-did-i-get-here.md` as the loader reads it, with its 13 links. */
 export function seedPost(overrides: Partial<Post> = {}): Post {
   return {
+    id: '/posts/qcon-how-did-i-get-here/',
     slug: 'qcon-how-did-i-get-here',
     title: 'QCon: How Did I Get Here?',
     description:
@@ -84,11 +85,14 @@ export function seedPost(overrides: Partial<Post> = {}): Post {
     tags: ['talks', 'testing', 'distributed systems', 'stream processing', 'video', 'slides'],
     author: 'Sean T. Allen',
     section: 'posts',
+    language: 'en',
     path: 'posts/qcon-how-did-i-get-here.md',
     url: null,
+    aliases: [],
     headings: [...SEED_HEADINGS],
     body: '',
     links: seedLinks,
+    pageLinks: [],
     draft: false,
     ...overrides,
   };
@@ -98,6 +102,7 @@ export function seedPost(overrides: Partial<Post> = {}): Post {
 export function generatedPost(n: number, overrides: Partial<Post> = {}): Post {
   const slug = `talk-${n}`;
   return {
+    id: `/posts/${slug}/`,
     slug,
     title: `Talk ${n}: Testing Things at Scale`,
     description: `Notes and links from talk ${n} about testing distributed systems.`,
@@ -105,8 +110,11 @@ export function generatedPost(n: number, overrides: Partial<Post> = {}): Post {
     tags: ['talks', 'testing'],
     author: 'Sean T. Allen',
     section: 'posts',
+    language: 'en',
     path: `posts/${slug}.md`,
     url: `https://example.com/posts/${slug}/`,
+    aliases: [],
+    pageLinks: [],
     headings: ['Further reading'],
     body: '',
     links: [

@@ -76,6 +76,7 @@ const link: fc.Arbitrary<Link> = fc.record({
   line: fc.nat(),
 });
 const post: fc.Arbitrary<Post> = fc.record({
+  id: fc.oneof(fc.stringMatching(/^\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}\/$/), anyText),
   slug: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,40}$/), anyText),
   title: anyText,
   description: anyText,
@@ -83,8 +84,11 @@ const post: fc.Arbitrary<Post> = fc.record({
   tags: fc.array(shortText, { maxLength: 12 }),
   author: fc.option(anyText),
   section: fc.constant('posts'),
+  language: fc.constant('en'),
   path: fc.constant('posts/x.md'),
   url: fc.option(url),
+  aliases: fc.constant([]),
+  pageLinks: fc.constant([]),
   headings: fc.constant([]),
   body: fc.constant(''),
   links: fc.oneof(
@@ -101,6 +105,7 @@ const citingPost: fc.Arbitrary<Post> = fc
     url: fc.option(url),
   })
   .map(({ slug, title, url }) => ({
+    id: `/posts/${slug}/`,
     slug,
     title,
     url,
@@ -109,10 +114,13 @@ const citingPost: fc.Arbitrary<Post> = fc
     tags: [],
     author: null,
     section: 'posts',
+    language: 'en',
     path: 'posts/x.md',
+    aliases: [],
     headings: [],
     body: '',
     links: [],
+    pageLinks: [],
     draft: false,
   }));
 const resource: fc.Arbitrary<Resource> = fc.record({

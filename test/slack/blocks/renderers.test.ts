@@ -86,7 +86,7 @@ describe('renderTip', () => {
       type: 'button',
       text: { type: 'plain_text', text: 'More from this talk', emoji: true },
       action_id: 'tip_more',
-      value: 'qcon-how-did-i-get-here',
+      value: '/posts/qcon-how-did-i-get-here/',
     });
     assert.equal(message.text, 'Reading tip: Jepsen (article) from QCon: How Did I Get Here?');
   });

@@ -10,7 +10,12 @@ export function postResources(deps: ListenerDeps) {
     respond,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
-    const post = typeof action.value === 'string' ? deps.library().postBySlug(action.value) : undefined;
+    const library = deps.library();
+    // A button posted before posts were keyed by their path carries a slug.
+    const post =
+      typeof action.value === 'string'
+        ? (library.postById(action.value) ?? library.postBySlug(action.value))
+        : undefined;
     const message = post ? renderPostResources(post) : renderError('That talk is no longer in the library.');
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   };

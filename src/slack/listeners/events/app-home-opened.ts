@@ -16,6 +16,7 @@ export function appHomeOpened(deps: ListenerDeps) {
       posts: library.posts,
       totalPosts: library.posts.length,
       totalResources: library.resources.length,
+      siteTitle: library.siteTitle,
       problems: library.problems.length,
       nextTip: deps.nextTip(),
     });

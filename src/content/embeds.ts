@@ -1,0 +1,88 @@
+import type { ShortcodeArguments } from './shortcodes.ts';
+import type { ResourceKind } from './types.ts';
+
+/** A talk, slide deck or post embedded with a shortcode, as the link it stands for. */
+export interface ShortcodeEmbed {
+  readonly url: string;
+  readonly title: string;
+  readonly kind: ResourceKind;
+}
+
+const idPattern = /^[\w-]+$/;
+
+/**
+ * The resource a Hugo embed shortcode shows, from its positional or named parameters: Hugo's own
+ * `youtube`, `vimeo`, `x`, `tweet`, `instagram` and `gist`, and `speakerdeck` (a theme shortcode
+ * whose parameter is the deck's URL or its player id). Null for any other shortcode, or one whose
+ * parameters name nothing.
+ */
+export function embedOf(name: string, args: ShortcodeArguments): ShortcodeEmbed | null {
+  const { positional, named } = args;
+  const first = named.id ?? positional[0];
+  const title = (fallback: string) => named.title?.trim() || fallback;
+  switch (name.toLowerCase()) {
+    case 'youtube':
+      return first && idPattern.test(first)
+        ? { url: `https://www.youtube.com/watch?v=${first}`, title: title('Video on YouTube'), kind: 'video' }
+        : null;
+    case 'vimeo':
+      return first && /^\d+$/.test(first)
+        ? { url: `https://vimeo.com/${first}`, title: title('Video on Vimeo'), kind: 'video' }
+        : null;
+    case 'x':
+    case 'tweet': {
+      const user = named.user ?? (positional.length > 1 ? positional[0] : undefined);
+      const id = named.id ?? (positional.length > 1 ? positional[1] : positional[0]);
+      if (!id || !/^\d+$/.test(id)) return null;
+      const url = user ? `https://x.com/${user}/status/${id}` : `https://x.com/i/status/${id}`;
+      return { url, title: title(user ? `Post by @${user} on X` : 'Post on X'), kind: 'article' };
+    }
+    case 'instagram':
+      return first && idPattern.test(first)
+        ? { url: `https://www.instagram.com/p/${first}/`, title: title('Post on Instagram'), kind: 'article' }
+        : null;
+    case 'gist': {
+      const user = named.user ?? positional[0];
+      const id = named.id ?? positional[1];
+      return user && id && idPattern.test(user) && idPattern.test(id)
+        ? { url: `https://gist.github.com/${user}/${id}`, title: title(`Gist by ${user}`), kind: 'article' }
+        : null;
+    }
+    case 'speakerdeck': {
+      const given = named.url ?? named.src ?? first;
+      if (!given) return null;
+      if (/^https?:\/\/(www\.)?speakerdeck\.com\//i.test(given))
+        return { url: given, title: title('Slides on Speaker Deck'), kind: 'slides' };
+      return idPattern.test(given)
+        ? {
+            url: `https://speakerdeck.com/player/${given}`,
+            title: title('Slides on Speaker Deck'),
+            kind: 'slides',
+          }
+        : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The shortcodes Hugo itself ships: never reported as unknown. */
+export const hugoShortcodes: ReadonlySet<string> = new Set([
+  'comment',
+  'details',
+  'figure',
+  'gist',
+  'highlight',
+  'instagram',
+  'param',
+  'qr',
+  'ref',
+  'relref',
+  'tweet',
+  'twitter',
+  'twitter_simple',
+  'vimeo',
+  'vimeo_simple',
+  'x',
+  'youtube',
+]);
