@@ -2,9 +2,11 @@
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(
+    /** The environment variable at fault, e.g. `TIP_TIMEZONE`. */
     readonly variable: string,
-    message: string,
+    /** What is wrong with it and how to fix it, without the variable's name. */
+    readonly reason: string,
   ) {
-    super(`${variable}: ${message}`);
+    super(`${variable}: ${reason}`);
   }
 }

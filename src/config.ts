@@ -1,12 +1,21 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error.ts';
-import { readTipSettings, type TipSettings } from './tips/tip-config.ts';
+import {
+  defaultTipSchedule,
+  defaultTipSeed,
+  defaultTipTimezone,
+  type TipSettings,
+  tipSettingsProblem,
+} from './tips/tip-config.ts';
 
 export { ConfigError };
 
+/** An environment to read from: `process.env` in production (passed in by the entry point), a literal in tests. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 /** How the bot reaches Slack: Socket Mode, HTTP events, or the local stand-in when no tokens are set. */
-export type SlackMode = 'socket' | 'http' | 'local';
+export type SlackMode = Config['mode'];
 /** Log verbosity, as `LOG_LEVEL` names it. */
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -14,23 +23,6 @@ export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 export interface TipConfig extends TipSettings {
   readonly channel: string;
 }
-
-/** Everything talkbot reads from the environment, checked once at startup. */
-export interface Config extends ContentConfig {
-  readonly mode: SlackMode;
-  readonly botToken: string | null;
-  readonly appToken: string | null;
-  readonly signingSecret: string | null;
-  /** Web API base URL with a trailing slash, or null for Slack's own. */
-  readonly apiUrl: string | null;
-  readonly port: number;
-  readonly tips: TipConfig | null;
-  /** How tips are chosen, whether or not they are posted (`/talk tip`, the Home tab, the playground). */
-  readonly tipSettings: TipSettings;
-  readonly logLevel: LogLevelName;
-}
-
-const logLevels: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 /** Where content comes from: all that the content commands (`ask`, `index`, `blocks`) need. */
 export interface ContentConfig {
@@ -40,7 +32,55 @@ export interface ContentConfig {
   readonly cacheDir: string | null;
 }
 
-function reader(env: NodeJS.ProcessEnv) {
+/** What every mode reads: content, port, tips, logging. New variables that all modes share go here. */
+export interface CommonConfig extends ContentConfig {
+  /** Web API base URL with a trailing slash, or null for Slack's own. */
+  readonly apiUrl: string | null;
+  /** HTTP mode: where `/slack/events` is served; local mode: the playground. */
+  readonly port: number;
+  readonly tips: TipConfig | null;
+  /** How tips are chosen, whether or not they are posted (`/talk tip`, the Home tab, the playground). */
+  readonly tipSettings: TipSettings;
+  readonly logLevel: LogLevelName;
+}
+
+/** Socket Mode: a bot token and an app-level token. */
+export interface SocketConfig extends CommonConfig {
+  readonly mode: 'socket';
+  readonly botToken: string;
+  readonly appToken: string;
+  /** Not needed in Socket Mode, but a secret to keep out of the logs if it is set. */
+  readonly signingSecret: string | null;
+}
+
+/** HTTP mode: a bot token and the signing secret that checks Slack's requests. */
+export interface HttpConfig extends CommonConfig {
+  readonly mode: 'http';
+  readonly botToken: string;
+  readonly signingSecret: string;
+  /** Not used in HTTP mode, but a secret to keep out of the logs if it is set. */
+  readonly appToken: string | null;
+}
+
+/** Local mode: no Slack variable at all; the stand-in of Slack supplies its own test tokens. */
+export interface LocalConfig extends CommonConfig {
+  readonly mode: 'local';
+}
+
+/** Everything talkbot reads from the environment, checked once at startup: one shape per mode. */
+export type Config = SocketConfig | HttpConfig | LocalConfig;
+
+const logLevels: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
+
+/** The environment variable behind each tip setting, so an error names what the user set. */
+export const tipVariables = {
+  schedule: 'TIP_SCHEDULE',
+  timezone: 'TIP_TIMEZONE',
+  seed: 'TIP_SEED',
+} as const satisfies Record<keyof TipSettings, string>;
+
+/** A variable's value, trimmed; null when unset or blank. */
+function reader(env: Environment) {
   return (name: string): string | null => {
     const value = env[name]?.trim();
     return value ? value : null;
@@ -48,7 +88,7 @@ function reader(env: NodeJS.ProcessEnv) {
 }
 
 /** Reads only the content settings, so a stray Slack variable never stops `talkbot ask`. */
-export function readContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
+export function readContentConfig(env: Environment): ContentConfig {
   const get = reader(env);
   return {
     contentDir: get('CONTENT_DIR') ?? './content',
@@ -57,8 +97,32 @@ export function readContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
   };
 }
 
+/** Tip settings given some other way than the environment (`talkbot tip`'s flags); undefined where not given. */
+export type TipSettingValues = { readonly [K in keyof TipSettings]?: string | undefined };
+
+/**
+ * The tip settings as set in the environment (`TIP_SCHEDULE`, `TIP_TIMEZONE`, `TIP_SEED`), each replaced by
+ * `chosen` where given, unchecked: `talkbot tip`'s flags override them, then check the result.
+ */
+export function tipSettingsFrom(env: Environment, chosen: TipSettingValues = {}): TipSettings {
+  const get = reader(env);
+  return {
+    schedule: chosen.schedule ?? get(tipVariables.schedule) ?? defaultTipSchedule,
+    timezone: chosen.timezone ?? get(tipVariables.timezone) ?? defaultTipTimezone,
+    seed: chosen.seed ?? get(tipVariables.seed) ?? defaultTipSeed,
+  };
+}
+
+/** Reads and checks `TIP_SCHEDULE`, `TIP_TIMEZONE` and `TIP_SEED`; a bad value is a ConfigError naming it. */
+export function readTipSettings(env: Environment): TipSettings {
+  const settings = tipSettingsFrom(env);
+  const problem = tipSettingsProblem(settings);
+  if (problem !== null) throw new ConfigError(tipVariables[problem.setting], problem.reason);
+  return settings;
+}
+
 /** `off` turns the cache off; unset, it goes where the XDG convention puts caches (~/.cache/talkbot). */
-function cacheDir(value: string | null, env: NodeJS.ProcessEnv): string | null {
+function cacheDir(value: string | null, env: Environment): string | null {
   if (value?.toLowerCase() === 'off') return null;
   if (value) return value;
   const home = env.HOME?.trim() || env.USERPROFILE?.trim();
@@ -67,8 +131,36 @@ function cacheDir(value: string | null, env: NodeJS.ProcessEnv): string | null {
 }
 
 /** Reads and checks the configuration from an environment (process.env in production). */
-export function readConfig(env: NodeJS.ProcessEnv): Config {
+export function readConfig(env: Environment): Config {
   const get = reader(env);
+  const slack = readSlack(get);
+  // Checked even when tips are off, so a typo is caught before someone turns them on.
+  const tipSettings = readTipSettings(env);
+  const common: CommonConfig = {
+    apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
+    port: port(get('PORT')),
+    ...readContentConfig(env),
+    tips: tips(get('TIP_CHANNEL'), tipSettings),
+    tipSettings,
+    // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
+    logLevel: logLevel(get('LOG_LEVEL')) ?? (slack.mode === 'local' ? 'warn' : 'info'),
+  };
+  return { ...common, ...slack };
+}
+
+/** Every secret a configuration holds, for the logger to redact: none of them is ever printed. */
+export function configSecrets(config: Config): string[] {
+  if (config.mode === 'local') return [];
+  return [config.botToken, config.appToken, config.signingSecret].filter((s): s is string => s !== null);
+}
+
+type SlackPart =
+  | Pick<SocketConfig, 'mode' | 'botToken' | 'appToken' | 'signingSecret'>
+  | Pick<HttpConfig, 'mode' | 'botToken' | 'appToken' | 'signingSecret'>
+  | Pick<LocalConfig, 'mode'>;
+
+/** The Slack variables: which mode they select, and that the mode has every token it needs. */
+function readSlack(get: (name: string) => string | null): SlackPart {
   const botToken = token(
     get('SLACK_BOT_TOKEN'),
     'SLACK_BOT_TOKEN',
@@ -88,23 +180,36 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       'is not a signing secret (hex digits); copy it from Basic Information → App Credentials',
     );
   }
-  const mode = slackMode(get('SLACK_MODE'), { botToken, appToken, signingSecret });
-  // Checked even when tips are off, so a typo is caught before someone turns them on.
-  const tipSettings = readTipSettings(env);
-
-  return {
-    mode,
-    botToken,
-    appToken,
-    signingSecret,
-    apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
-    port: port(get('PORT')),
-    ...readContentConfig(env),
-    tips: tips(get('TIP_CHANNEL'), tipSettings),
-    tipSettings,
-    // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
-    logLevel: logLevel(get('LOG_LEVEL')) ?? (mode === 'local' ? 'warn' : 'info'),
-  };
+  const requested = get('SLACK_MODE');
+  if (requested !== null && requested !== 'socket' && requested !== 'http') {
+    throw new ConfigError('SLACK_MODE', `is "${requested}"; use "socket" or "http" (or leave it unset)`);
+  }
+  if (requested === null && botToken === null && appToken === null && signingSecret === null) {
+    return { mode: 'local' };
+  }
+  if (botToken === null) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      'is missing; copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or unset every SLACK_ variable to run locally',
+    );
+  }
+  const mode = requested ?? (appToken ? 'socket' : 'http');
+  if (mode === 'socket') {
+    if (appToken === null) {
+      throw new ConfigError(
+        'SLACK_APP_TOKEN',
+        'is missing for Socket Mode; create an app-level token (xapp-…) with connections:write under Basic Information',
+      );
+    }
+    return { mode, botToken, appToken, signingSecret };
+  }
+  if (signingSecret === null) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'is missing for HTTP mode; copy it from Basic Information → App Credentials',
+    );
+  }
+  return { mode, botToken, appToken, signingSecret };
 }
 
 function token(value: string | null, name: string, prefix: string, where: string): string | null {
@@ -116,37 +221,6 @@ function token(value: string | null, name: string, prefix: string, where: string
     );
   }
   return value;
-}
-
-function slackMode(
-  requested: string | null,
-  set: { botToken: string | null; appToken: string | null; signingSecret: string | null },
-): SlackMode {
-  if (requested !== null && requested !== 'socket' && requested !== 'http') {
-    throw new ConfigError('SLACK_MODE', `is "${requested}"; use "socket" or "http" (or leave it unset)`);
-  }
-  const anyToken = set.botToken ?? set.appToken ?? set.signingSecret;
-  if (requested === null && anyToken === null) return 'local';
-  if (set.botToken === null) {
-    throw new ConfigError(
-      'SLACK_BOT_TOKEN',
-      'is missing; copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or unset every SLACK_ variable to run locally',
-    );
-  }
-  const mode = requested ?? (set.appToken ? 'socket' : 'http');
-  if (mode === 'socket' && set.appToken === null) {
-    throw new ConfigError(
-      'SLACK_APP_TOKEN',
-      'is missing for Socket Mode; create an app-level token (xapp-…) with connections:write under Basic Information',
-    );
-  }
-  if (mode === 'http' && set.signingSecret === null) {
-    throw new ConfigError(
-      'SLACK_SIGNING_SECRET',
-      'is missing for HTTP mode; copy it from Basic Information → App Credentials',
-    );
-  }
-  return mode;
 }
 
 function httpUrl(value: string | null, name: string, trailingSlash: boolean): string | null {
@@ -185,9 +259,9 @@ function tips(channel: string | null, settings: TipSettings): TipConfig | null {
 
 function logLevel(value: string | null): LogLevelName | null {
   if (value === null) return null;
-  const lower = value.toLowerCase();
-  if (!(logLevels as readonly string[]).includes(lower)) {
+  const level = logLevels.find((name) => name === value.toLowerCase());
+  if (level === undefined) {
     throw new ConfigError('LOG_LEVEL', `is "${value}"; use one of ${logLevels.join(', ')}`);
   }
-  return lower as LogLevelName;
+  return level;
 }

@@ -6,12 +6,14 @@ import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
 import { Library } from './search/library.ts';
-import { ContentReloader } from './search/reloader.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
+import { slackErrorCode } from './slack/slack-errors.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { ContentReloader } from './wiring/content-reloader.ts';
+import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -32,6 +34,31 @@ export const drainMs = 7000;
 
 /** The playground channel that local mode's reading tips go to. */
 const localTipChannel = 'C0GENERAL';
+
+/** How the app reaches Slack: the configured tokens, or the stand-in's own in local mode. */
+function slackConnection(
+  config: Config,
+  standIn: SlackStandIn | null,
+): { botToken: string; transport: SlackTransport; apiUrl: string | null } {
+  if (config.mode === 'socket') {
+    return {
+      botToken: config.botToken,
+      transport: { kind: 'socket', appToken: config.appToken },
+      apiUrl: config.apiUrl,
+    };
+  }
+  if (config.mode === 'http') {
+    const transport = { kind: 'http', signingSecret: config.signingSecret, port: config.port } as const;
+    return { botToken: config.botToken, transport, apiUrl: config.apiUrl };
+  }
+  if (standIn === null)
+    throw new Error('local mode runs against the stand-in of Slack, which is not running');
+  return {
+    botToken: standIn.botToken,
+    transport: { kind: 'socket', appToken: standIn.appToken },
+    apiUrl: standIn.apiUrl,
+  };
+}
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
@@ -94,15 +121,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           },
         })
       : null;
-  const transport: SlackTransport = standIn
-    ? { kind: 'socket', appToken: standIn.appToken }
-    : config.mode === 'socket'
-      ? { kind: 'socket', appToken: config.appToken ?? '' }
-      : { kind: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
+  const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
-    botToken: standIn?.botToken ?? config.botToken ?? '',
-    transport,
-    apiUrl: standIn?.apiUrl ?? config.apiUrl,
+    ...slack,
     logger,
     deps,
     inFlight,
@@ -124,14 +145,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       ...tipOptions,
       channel: tipChannel,
       library: () => store.current,
-      post: async (channel, message) => {
-        await app.client.chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-        });
-      },
+      poster: slackTipPoster(app.client),
+      errorCode: slackErrorCode,
       logger,
     });
     scheduler.start();

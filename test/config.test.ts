@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, readConfig } from '../src/config.ts';
+import { ConfigError, configSecrets, readConfig } from '../src/config.ts';
 
 const bot = 'xoxb-1111-2222-abcdefabcdef';
 const app = 'xapp-1-A0001-3333-abcdefabcdef';
@@ -45,6 +45,28 @@ describe('readConfig', () => {
     );
   });
 
+  it('gives each mode exactly the tokens it needs, and lists every secret set for the logger to redact', () => {
+    const socket = readConfig({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app });
+    assert.equal(socket.mode, 'socket');
+    if (socket.mode !== 'socket') return;
+    assert.equal(socket.appToken, app);
+    assert.equal(socket.signingSecret, null);
+    assert.deepEqual(configSecrets(socket), [bot, app]);
+
+    const http = readConfig({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret });
+    assert.equal(http.mode, 'http');
+    if (http.mode !== 'http') return;
+    assert.equal(http.signingSecret, secret);
+    assert.deepEqual(configSecrets(http), [bot, secret]);
+
+    const local = readConfig({});
+    assert.deepEqual(
+      Object.keys(local).filter((key) => /token|secret/i.test(key)),
+      [],
+    );
+    assert.deepEqual(configSecrets(local), []);
+  });
+
   it('reads the API URL with a trailing slash, and tips with their defaults', () => {
     const config = readConfig({ SLACK_API_URL: 'https://slack-gov.com/api', TIP_CHANNEL: 'C0123ABC' });
     assert.equal(config.apiUrl, 'https://slack-gov.com/api/');
@@ -87,7 +109,8 @@ describe('readConfig', () => {
         (e: unknown) => {
           assert.ok(e instanceof ConfigError);
           assert.equal(e.variable, variable);
-          assert.match(e.message, message);
+          assert.match(e.reason, message);
+          assert.equal(e.message, `${variable}: ${e.reason}`);
           for (const value of Object.values(env)) {
             if (value && /secret|xox|xapp/.test(value))
               assert.ok(!e.message.includes(value), 'secret echoed');

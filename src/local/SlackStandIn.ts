@@ -1,94 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApiMethods } from './api-methods.ts';
 import { isJsonObject, type JsonObject } from './block-rules.ts';
-import { Chat } from './chat.ts';
 import { Deliverer, type Delivery } from './delivery.ts';
-import { SlackApiError, StandInError } from './errors.ts';
-import { type Fault, Faults } from './faults.ts';
+import { SlackApiError } from './errors.ts';
+import type { Fault } from './faults.ts';
 import { type AppAnswer, postToApp } from './http-delivery.ts';
-import { IdSource } from './ids.ts';
-import {
-  DEFAULT_CHANNEL,
-  DEFAULT_USER,
-  resolveOptions,
-  type StandInOptions,
-  type Transport,
-} from './options.ts';
+import type { ButtonClickInput, SlashCommandInput, UserMessageInput } from './inputs.ts';
+import { DEFAULT_CHANNEL, DEFAULT_USER, type StandInOptions, type Transport } from './options.ts';
 import {
   appHomeOpenedEvent,
-  appMentionEvent,
   blockActionsPayload,
-  type DisconnectReason,
+  buttonToClick,
   eventCallback,
-  interactiveElements,
-  messageEvent,
   richTextBlocks,
   slashCommandFields,
+  typedMessageEvent,
   urlVerification,
 } from './payloads.ts';
-import { type ResponseBinding, ResponseUrls } from './response-url.ts';
-import { startServer, stopServer } from './server.ts';
-import { SocketModeServer } from './socket-mode.ts';
-import {
-  type ApiCall,
-  type MessageRecord,
-  RecordStore,
-  type StoreListener,
-  type WaitOptions,
-} from './store.ts';
-import { handleApiCall } from './web-api.ts';
-import { channelTypeOf, dmChannelFor, type Workspace } from './workspace.ts';
+import type { ResponseBinding } from './response-url.ts';
+import { stopServer } from './server.ts';
+import type { DisconnectReason } from './socket-payloads.ts';
+import { type Parts, startParts } from './stand-in-parts.ts';
+import type { ApiCall, MessageRecord, StoreListener, WaitOptions } from './store.ts';
+import { dmChannelFor, type Workspace } from './workspace.ts';
 
-/** A person typing into a channel, DM or thread. */
-export interface UserMessageInput {
-  channelId: string;
-  userId: string;
-  text: string;
-  threadTs?: string;
-}
-
-/** A slash command invocation. */
-export interface SlashCommandInput {
-  /** @default '/talk' */
-  command?: string;
-  /** @default '' */
-  text?: string;
-  /** @default 'U0USER' */
-  userId?: string;
-  /** @default 'C0GENERAL' */
-  channelId?: string;
-}
-
-/** A click on a button of a recorded message. */
-export interface ButtonClickInput {
-  record: MessageRecord;
-  actionId: string;
-  /** Which block, when the same action_id appears in several. */
-  blockId?: string;
-  /** Overrides the button's own value. */
-  value?: string;
-  /** @default 'U0USER' */
-  userId?: string;
-}
-
-/** The parts the stand-in is wired from. */
-interface Parts {
-  readonly server: Server;
-  readonly url: string;
-  readonly transport: Transport;
-  readonly botToken: string;
-  readonly appToken: string;
-  readonly signingSecret: string;
-  readonly appUrl: string | undefined;
-  readonly ackTimeoutMs: number;
-  readonly workspace: Workspace;
-  readonly store: RecordStore;
-  readonly ids: IdSource;
-  readonly faults: Faults;
-  readonly responseUrls: ResponseUrls;
-  readonly socketMode: SocketModeServer;
-}
+export type { ButtonClickInput, SlashCommandInput, UserMessageInput };
 
 /** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
 export class SlackStandIn {
@@ -133,48 +68,7 @@ export class SlackStandIn {
 
   /** Starts listening; resolves once the Web API answers, so `new App()` may call auth.test right away. */
   static async start(options: StandInOptions = {}): Promise<SlackStandIn> {
-    const resolved = resolveOptions(options);
-    const { workspace } = resolved;
-    const store = new RecordStore();
-    const ids = new IdSource();
-    const faults = new Faults();
-    const chat = new Chat(store, workspace, ids);
-    const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
-    const socketMode = new SocketModeServer(workspace, resolved.timing);
-    let socketBase = '';
-    const methods = createApiMethods({
-      store,
-      chat,
-      workspace,
-      ids,
-      socketUrl: () => {
-        const ticket = ids.secret();
-        socketMode.issueTicket(ticket);
-        return `${socketBase}/socket?ticket=${ticket}&app_id=${workspace.apiAppId}`;
-      },
-    });
-    const apiContext = { store, faults, methods, tokens: { bot: resolved.botToken, app: resolved.appToken } };
-    const { server, url } = await startServer(
-      {
-        api: (method, req, res) => handleApiCall(apiContext, method, req, res),
-        response: (id, req, res) => responseUrls.handle(id, req, res),
-        socket: (req, socket, head) => socketMode.handleUpgrade(req, socket, head),
-        fallback: resolved.fallback,
-      },
-      resolved,
-    );
-    socketBase = url.replace(/^http/, 'ws');
-    return new SlackStandIn({
-      ...resolved,
-      server,
-      url,
-      ackTimeoutMs: resolved.timing.ackTimeoutMs,
-      store,
-      ids,
-      faults,
-      responseUrls,
-      socketMode,
-    });
+    return new SlackStandIn(await startParts(options));
   }
 
   /** Every message so far, in order (live objects: edits and deletions show up in place). */
@@ -261,14 +155,8 @@ export class SlackStandIn {
       clientMsgId: randomUUID(),
       blocks: record.blocks,
     };
-    // Slack sends no app_mention for DMs: they arrive only as message events with channel_type "im".
-    if (channelTypeOf(channelId) === 'im') {
-      return { record, delivery: await this.deliverEvent(messageEvent(this.workspace, typed)) };
-    }
-    if (text.includes(`<@${this.workspace.botUserId}>`)) {
-      return { record, delivery: await this.deliverEvent(appMentionEvent(this.workspace, typed)) };
-    }
-    return { record };
+    const event = typedMessageEvent(this.workspace, typed);
+    return event === null ? { record } : { record, delivery: await this.deliverEvent(event) };
   }
 
   /** Delivers a slash command with a fresh response_url; an ack holding a message is recorded as Slack shows it. */
@@ -292,24 +180,7 @@ export class SlackStandIn {
   async clickButton(input: ButtonClickInput): Promise<Delivery> {
     const { record, actionId } = input;
     const userId = input.userId ?? DEFAULT_USER;
-    if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
-    if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
-      throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
-    }
-    const elements = interactiveElements(record.blocks);
-    const button = elements.find(
-      ({ blockId, element }) =>
-        element.type === 'button' &&
-        element.action_id === actionId &&
-        (input.blockId === undefined || blockId === input.blockId),
-    );
-    if (button === undefined) {
-      const available = elements.map(({ element }) => `${String(element.type)}:${String(element.action_id)}`);
-      throw new StandInError(
-        'no_such_button',
-        `no button with action_id ${actionId} in message ${record.ts}; it has: ${available.join(', ') || 'none'}`,
-      );
-    }
+    const button = buttonToClick(record, userId, actionId, input.blockId);
     const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
     const payload = blockActionsPayload(this.workspace, {
       record,

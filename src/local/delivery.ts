@@ -3,8 +3,8 @@ import { StandInError } from './errors.ts';
 import { type AppAnswer, encodeForm, encodeInteractivePayload, postToApp } from './http-delivery.ts';
 import type { IdSource } from './ids.ts';
 import type { Transport } from './options.ts';
-import { type EnvelopeType, socketEnvelope } from './payloads.ts';
 import type { SocketModeServer } from './socket-mode.ts';
+import { type EnvelopeType, socketEnvelope } from './socket-payloads.ts';
 
 /** One delivery to the app and its acknowledgement. */
 export interface Delivery {

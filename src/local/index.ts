@@ -20,7 +20,6 @@ export {
   type SignedPost,
 } from './http-delivery.ts';
 export type { StandInOptions, Transport } from './options.ts';
-export type { DisconnectReason, EnvelopeType } from './payloads.ts';
 export {
   type ButtonClickInput,
   SlackStandIn,
@@ -28,6 +27,7 @@ export {
   type UserMessageInput,
 } from './SlackStandIn.ts';
 export { type SignatureCheck, signRequest, verifySlackSignature } from './signing.ts';
+export type { DisconnectReason, EnvelopeType } from './socket-payloads.ts';
 export type {
   ApiCall,
   HomeView,

@@ -1,9 +1,7 @@
 import { isJsonObject, type JsonObject } from './block-rules.ts';
+import { StandInError } from './errors.ts';
 import type { MessageRecord } from './store.ts';
 import { channelNameOf, channelTypeOf, userNameOf, type Workspace } from './workspace.ts';
-
-/** The Socket Mode envelope types the stand-in sends (Slack's names). */
-export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 
 /** What a slash command invocation carries. */
 export interface SlashCommandInput {
@@ -105,6 +103,16 @@ export function messageEvent(workspace: Workspace, message: TypedMessage): JsonO
   };
 }
 
+/**
+ * The event Slack delivers for what a person typed, or null when it delivers none: a `message` event (`im`)
+ * in a DM (Slack sends no `app_mention` for DMs), an `app_mention` where the bot is mentioned, else nothing.
+ */
+export function typedMessageEvent(workspace: Workspace, message: TypedMessage): JsonObject | null {
+  if (channelTypeOf(message.channelId) === 'im') return messageEvent(workspace, message);
+  if (message.text.includes(`<@${workspace.botUserId}>`)) return appMentionEvent(workspace, message);
+  return null;
+}
+
 /** The inner `app_home_opened` event for the Home tab; `view` only when one was published before, as Slack does. */
 export function appHomeOpenedEvent(input: {
   userId: string;
@@ -165,6 +173,37 @@ export function interactiveElements(blocks: readonly JsonObject[]): FoundButton[
       block.type === 'actions' && Array.isArray(block.elements) ? block.elements : [block.accessory];
     return candidates.filter(isJsonObject).map((element) => ({ blockId, element }));
   });
+}
+
+/**
+ * The button a click is on: the one with `actionId` (in the block `blockId`, when given) of a message `userId`
+ * can see. Throws a StandInError saying what is wrong: a deleted message, one the user cannot see, no such button.
+ */
+export function buttonToClick(
+  record: MessageRecord,
+  userId: string,
+  actionId: string,
+  blockId: string | undefined,
+): FoundButton {
+  if (record.deleted) throw new StandInError('message_deleted', `message ${record.ts} was deleted`);
+  if (record.ephemeralTo !== undefined && record.ephemeralTo !== userId) {
+    throw new StandInError('not_visible', `${userId} cannot see ephemeral message ${record.ts}`);
+  }
+  const elements = interactiveElements(record.blocks);
+  const button = elements.find(
+    (found) =>
+      found.element.type === 'button' &&
+      found.element.action_id === actionId &&
+      (blockId === undefined || found.blockId === blockId),
+  );
+  if (button === undefined) {
+    const available = elements.map(({ element }) => `${String(element.type)}:${String(element.action_id)}`);
+    throw new StandInError(
+      'no_such_button',
+      `no button with action_id ${actionId} in message ${record.ts}; it has: ${available.join(', ') || 'none'}`,
+    );
+  }
+  return button;
 }
 
 /** What a button click carries. */
@@ -229,40 +268,4 @@ export function blockActionsPayload(workspace: Workspace, click: ButtonClick): J
 /** Slack's `url_verification` request, sent when an Events Request URL is saved. */
 export function urlVerification(workspace: Workspace, challenge: string): JsonObject {
   return { token: workspace.verificationToken, challenge, type: 'url_verification' };
-}
-
-/** The Socket Mode `hello` Slack sends as soon as a connection opens. */
-export function helloMessage(workspace: Workspace, numConnections: number): JsonObject {
-  return {
-    type: 'hello',
-    num_connections: numConnections,
-    debug_info: { host: 'talkbot-stand-in', build_number: 1, approximate_connection_time: 18060 },
-    connection_info: { app_id: workspace.apiAppId },
-  };
-}
-
-/** A Socket Mode envelope; only `events_api` ones carry the retry fields, and only slash commands accept a payload. */
-export function socketEnvelope(
-  type: EnvelopeType,
-  payload: JsonObject,
-  envelopeId: string,
-  retryAttempt: number,
-): JsonObject {
-  return {
-    envelope_id: envelopeId,
-    payload,
-    type,
-    accepts_response_payload: type === 'slash_commands',
-    ...(type === 'events_api'
-      ? { retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? 'timeout' : '' }
-      : {}),
-  };
-}
-
-/** Why Slack asks a Socket Mode client to go: `warning` comes about 10 s before `refresh_requested`. */
-export type DisconnectReason = 'warning' | 'refresh_requested' | 'link_disabled' | 'too_many_websockets';
-
-/** The Socket Mode `disconnect` message. */
-export function disconnectMessage(reason: DisconnectReason): JsonObject {
-  return { type: 'disconnect', reason, debug_info: { host: 'talkbot-stand-in' } };
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { isJsonObject, type JsonObject } from './block-rules.ts';
 import { NoAckError, NotConnectedError, StandInClosedError } from './errors.ts';
-import { type DisconnectReason, disconnectMessage, helloMessage } from './payloads.ts';
+import { type DisconnectReason, disconnectMessage, helloMessage } from './socket-payloads.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Acks are tiny; this only stops a runaway client (ws would otherwise accept 100 MiB frames). */

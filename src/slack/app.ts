@@ -1,9 +1,9 @@
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
 import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
+import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
-import { slackErrorCode } from './slack-errors.ts';
 
 /** How the app reaches Slack (or the local stand-in, which speaks Socket Mode). */
 export type SlackTransport =
@@ -109,6 +109,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
+    // The error handler is given the request's body, so it can tell the user who asked.
+    extendedErrorHandler: true,
   } as const;
   const app =
     transport.kind === 'socket'
@@ -124,9 +126,6 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
   if (options.inFlight) app.use(options.inFlight.middleware());
   app.use(dropRedeliveredEvents(new SeenEvents()));
   registerListeners(app, options.deps);
-  app.error(async (error) => {
-    const code = slackErrorCode(error.original ?? error) ?? error.code;
-    logger.error(`unhandled error in a listener (${code}): ${error.message}`);
-  });
+  app.error(listenerErrorHandler(app.client));
   return app;
 }

@@ -1,11 +1,41 @@
-/** The Slack error code of a failed Web API call (`not_in_channel`, `ratelimited`…), or null for any other failure. */
+import type { webApi } from '@slack/bolt';
+
+/**
+ * The Web API client's own `ErrorCode` values. Each literal must equal its enum member (`satisfies`), so an SDK
+ * that renamed one would fail the type-check; the enum itself is not imported, because that would load the
+ * SDK with every `talkbot` command, most of which never talk to Slack.
+ */
+const sdkErrorCodes = {
+  platform: 'slack_webapi_platform_error' satisfies `${webApi.ErrorCode.PlatformError}`,
+  rateLimited: 'slack_webapi_rate_limited_error' satisfies `${webApi.ErrorCode.RateLimitedError}`,
+  http: 'slack_webapi_http_error' satisfies `${webApi.ErrorCode.HTTPError}`,
+  request: 'slack_webapi_request_error' satisfies `${webApi.ErrorCode.RequestError}`,
+} as const;
+
+const callErrorCodes: ReadonlySet<string> = new Set(Object.values(sdkErrorCodes));
+
+/** Whether an error is one the Web API client throws for a failed call, told by its `ErrorCode`. */
+export function isWebApiCallError(error: unknown): error is webApi.WebAPICallError {
+  return error instanceof Error && 'code' in error && callErrorCodes.has(String(error.code));
+}
+
+/**
+ * The Slack error code of a failed Web API call (`not_in_channel`, `ratelimited`, `http_503`…), or null for
+ * any other failure (the network, a response_url that refused, a bug): its message says more.
+ */
 export function slackErrorCode(error: unknown): string | null {
-  const e = error as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown };
-  if (typeof e?.data?.error === 'string') return e.data.error;
-  if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
-  if (e?.code === 'slack_webapi_http_error' && typeof e.statusCode === 'number')
-    return `http_${e.statusCode}`;
-  return null;
+  if (!isWebApiCallError(error)) return null;
+  const call: webApi.WebAPICallError = error;
+  switch (call.code) {
+    case sdkErrorCodes.platform:
+      return call.data.error;
+    case sdkErrorCodes.rateLimited:
+      return 'ratelimited';
+    case sdkErrorCodes.http:
+      return `http_${call.statusCode}`;
+    default:
+      return null;
+  }
 }
 
 /** What to tell a user when a Web API call on their behalf failed: what happened and how to fix it. */

@@ -12,9 +12,10 @@ export {
   upcomingTip,
 } from './pick-tip.ts';
 export {
-  type PostMessage,
+  type ErrorClassifier,
   type TipLogger,
   type TipOutcome,
+  type TipPoster,
   TipScheduler,
   type TipSchedulerOptions,
   tipPostHint,
@@ -23,8 +24,10 @@ export {
 export {
   defaultTipSchedule,
   defaultTipSeed,
-  readTipSettings,
+  defaultTipTimezone,
   scheduleProblem,
+  type TipSettingProblem,
   type TipSettings,
   timezoneProblem,
+  tipSettingsProblem,
 } from './tip-config.ts';

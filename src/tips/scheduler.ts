@@ -2,7 +2,6 @@ import { Cron } from 'croner';
 import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
-import { slackErrorCode } from '../slack/slack-errors.ts';
 import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
@@ -12,8 +11,14 @@ export interface TipLogger {
   error(...msg: unknown[]): void;
 }
 
-/** Sends a message to a channel; in the app, `chat.postMessage` through Bolt's client. Rejects when Slack says no. */
-export type PostMessage = (channel: string, message: Message) => Promise<void>;
+/** Where tips go; in the app, `chat.postMessage` through Bolt's client (`src/wiring/tip-poster.ts`). */
+export interface TipPoster {
+  /** Sends a message to a channel; rejects when Slack says no. */
+  post(channel: string, message: Message): Promise<void>;
+}
+
+/** Slack's error code of a failed post (`not_in_channel`…), or null when the failure is not one of Slack's. */
+export type ErrorClassifier = (error: unknown) => string | null;
 
 /** Everything a TipScheduler needs: the tip options, where to post, and how. */
 export interface TipSchedulerOptions extends TipOptions {
@@ -21,7 +26,9 @@ export interface TipSchedulerOptions extends TipOptions {
   readonly channel: string;
   /** The Library to pick from, read at each slot (it may be swapped between slots). */
   readonly library: () => Library;
-  readonly post: PostMessage;
+  readonly poster: TipPoster;
+  /** Reads a failed post's error, so the log can say how to fix it. */
+  readonly errorCode: ErrorClassifier;
   readonly logger: TipLogger;
   /** The clock, for tests. @default () => new Date() */
   readonly now?: () => Date;
@@ -107,13 +114,13 @@ export class TipScheduler {
       return { status: 'nothing', at };
     }
     try {
-      await this.#options.post(channel, renderTip(tip));
+      await this.#options.poster.post(channel, renderTip(tip));
       logger.info(
         `posted reading tip "${tip.resource.title}" to ${channel} (round ${tip.round}, ${tip.position + 1} of ${tip.roundLength})`,
       );
       return { status: 'posted', tip };
     } catch (error) {
-      const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+      const code = this.#options.errorCode(error) ?? (error instanceof Error ? error.message : String(error));
       const next = nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
       logger.error(
         `tip post to ${channel} failed: ${code}. ${tipPostHint(code)} Next tip: ${next === null ? 'never' : next.toISOString()}.`,

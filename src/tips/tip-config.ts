@@ -1,4 +1,3 @@
-import { ConfigError } from '../config-error.ts';
 import { cronFor } from './slot-clock.ts';
 
 /** How tips are chosen, whether or not they are posted: what `talkbot tip` and `/talk tip` need. */
@@ -14,6 +13,9 @@ export interface TipSettings {
 /** Weekdays at 09:00: a tip with the first coffee, none at weekends. */
 export const defaultTipSchedule = '0 9 * * 1-5';
 
+/** The time zone of the schedule when none is given. */
+export const defaultTipTimezone = 'UTC';
+
 /**
  * The seed when `TIP_SEED` is unset. Any fixed text will do: what matters is that every instance and
  * every restart uses the same one, so that they agree on each slot's tip.
@@ -23,19 +25,19 @@ export const defaultTipSeed = 'talkbot';
 /** Tips may come at most once a minute: more would be noise, and Slack would rate-limit it anyway. */
 const minimumGapMs = 60_000;
 
-/** Reads `TIP_SCHEDULE`, `TIP_TIMEZONE` and `TIP_SEED`; a bad value throws a ConfigError naming the variable. */
-export function readTipSettings(env: NodeJS.ProcessEnv): TipSettings {
-  const get = (name: string) => {
-    const value = env[name]?.trim();
-    return value ? value : null;
-  };
-  const timezone = get('TIP_TIMEZONE') ?? 'UTC';
-  const zoneProblem = timezoneProblem(timezone);
-  if (zoneProblem !== null) throw new ConfigError('TIP_TIMEZONE', zoneProblem);
-  const schedule = get('TIP_SCHEDULE') ?? defaultTipSchedule;
-  const cronProblem = scheduleProblem(schedule, timezone);
-  if (cronProblem !== null) throw new ConfigError('TIP_SCHEDULE', cronProblem);
-  return { schedule, timezone, seed: get('TIP_SEED') ?? defaultTipSeed };
+/** Which setting is wrong and why; the caller names it as the variable or the flag it came from. */
+export interface TipSettingProblem {
+  readonly setting: 'schedule' | 'timezone';
+  readonly reason: string;
+}
+
+/** The first thing wrong with a set of tip settings (the zone first: a schedule is read in it), or null. */
+export function tipSettingsProblem(settings: TipSettings): TipSettingProblem | null {
+  const zone = timezoneProblem(settings.timezone);
+  if (zone !== null) return { setting: 'timezone', reason: zone };
+  const cron = scheduleProblem(settings.schedule, settings.timezone);
+  if (cron !== null) return { setting: 'schedule', reason: cron };
+  return null;
 }
 
 /** What is wrong with a time zone name, or null when it is a zone both Intl and croner know. */

@@ -115,6 +115,17 @@ describe('talkbot tip', () => {
     const badEnv = await runTalkbot(['tip'], { env: { TIP_SCHEDULE: 'every morning' } });
     assert.equal(badEnv.code, 1);
     assert.match(badEnv.stderr, /TIP_SCHEDULE: "every morning" is not a cron expression/);
+
+    // A flag replaces its variable: a bad TIP_TIMEZONE does not matter when --timezone is given.
+    const flagWins = await runTalkbot(['tip', '--timezone', 'Europe/Berlin', '--at', '2026-03-02T09:00'], {
+      env: { TIP_TIMEZONE: 'Mars/Olympus' },
+    });
+    assert.equal(flagWins.code, 0, flagWins.stderr);
+    const badEnvZone = await runTalkbot(['tip', '--schedule', '0 8 * * *'], {
+      env: { TIP_TIMEZONE: 'Mars/Olympus' },
+    });
+    assert.equal(badEnvZone.code, 1);
+    assert.match(badEnvZone.stderr, /TIP_TIMEZONE: "Mars\/Olympus" is not an IANA time zone/);
   });
 
   it('says so when there is nothing worth a tip', async () => {

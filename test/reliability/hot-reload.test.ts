@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { loadContent } from '../../src/content/load.ts';
 import type { Library } from '../../src/search/library.ts';
 import { Library as LibraryClass } from '../../src/search/library.ts';
-import { ContentReloader } from '../../src/search/reloader.ts';
 import { LibraryStore } from '../../src/slack/library-store.ts';
+import { ContentReloader } from '../../src/wiring/content-reloader.ts';
 import { eventually } from '../helpers/eventually.ts';
 
 const post = (title: string, link: string) =>

@@ -61,6 +61,47 @@ describe('when Slack fails', () => {
     const notice = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0D');
     assert.match(notice.text, /\/invite @talkbot/);
   });
+
+  it('tells the asker when the answer to /talk is refused, and logs which command failed', async () => {
+    bot.slack.failNext('response_url', { status: 500 });
+    await bot.slack.slashCommand({ text: 'jepsen', userId: 'U0F', channelId: 'C0GENERAL' });
+    const notice = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0F');
+    assert.match(notice.text, /Sorry, that did not work: .*try again/);
+    assert.ok(bot.logs.some((l) => /\/talk from U0F in C0GENERAL failed: .*500/.test(l)));
+  });
+
+  it('keeps the ephemeral answer and tells the clicker when Share in channel is refused', async () => {
+    await bot.slack.slashCommand({ text: 'jepsen', userId: 'U0G', channelId: 'C0GENERAL' });
+    const ephemeral = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0G' && r.text.includes('jepsen'));
+    bot.slack.failNext('response_url', { status: 500 });
+    await bot.slack.clickButton({ record: ephemeral, actionId: 'talk_share', userId: 'U0G' });
+    const notice = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0G' && r.text.startsWith('Sorry'));
+    assert.match(notice.text, /try again/);
+    assert.ok(!ephemeral.deleted, 'the answer is still there to try again from');
+    assert.ok(bot.logs.some((l) => /the talk_share button from U0G in C0GENERAL failed/.test(l)));
+    assert.equal(
+      bot.slack.records.filter((r) => JSON.stringify(r.blocks).includes('Shared by <@U0G>')).length,
+      0,
+    );
+  });
+
+  it('logs a Home tab that Slack refuses to publish, with the code, and publishes it next time', async () => {
+    bot.slack.failNext('views.publish', { error: 'invalid_arguments' });
+    await bot.slack.openHome('U0H');
+    const logged = () =>
+      bot.logs.some((l) => /app_home_opened event from U0H in D0H failed: invalid_arguments/.test(l));
+    const end = Date.now() + 5000;
+    while (!logged()) {
+      assert.ok(
+        Date.now() < end,
+        `the refused publish is logged: ${bot.logs.filter((l) => /ERROR/.test(l)).join('')}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await bot.slack.openHome('U0H');
+    const view = await bot.slack.waitForHomeView('U0H');
+    assert.match(JSON.stringify(view), /QCon/);
+  });
 });
 
 describe('Socket Mode connection trouble', () => {

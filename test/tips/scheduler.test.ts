@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
+import { webApi } from '@slack/bolt';
 import type { Library } from '../../src/search/library.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
 import { renderTip } from '../../src/slack/blocks/tip.ts';
+import { slackErrorCode } from '../../src/slack/slack-errors.ts';
 import { pickTip } from '../../src/tips/pick-tip.ts';
 import { TipScheduler, type TipSchedulerOptions, tipPostHint } from '../../src/tips/scheduler.ts';
 import { berlinWeekdays, loadSite, withoutPost } from './helpers.ts';
@@ -14,18 +16,12 @@ interface Posted {
 
 /** What @slack/web-api throws when Slack answers `ok: false`. */
 function platformError(error: string): Error {
-  return Object.assign(new Error(`An API error occurred: ${error}`), {
-    code: 'slack_webapi_platform_error',
-    data: { ok: false, error },
-  });
+  return new webApi.WebAPIPlatformError({ ok: false, error });
 }
 
 /** What @slack/web-api throws when a call is rate-limited and retries are off. */
 function rateLimitedError(): Error {
-  return Object.assign(new Error('A rate-limit has been reached'), {
-    code: 'slack_webapi_rate_limited_error',
-    retryAfter: 30,
-  });
+  return new webApi.WebAPIRateLimitedError(30);
 }
 
 /** A scheduler posting into an array, logging into another, failing the posts `failures` names. */
@@ -42,11 +38,14 @@ function harness(library: Library, now: () => Date, failures: Map<number, Error>
     ...berlinWeekdays,
     channel: 'C0TIPS',
     library: () => library,
-    post: async (channel, message) => {
-      const failure = failures.get(calls++);
-      if (failure) throw failure;
-      posted.push({ channel, message });
+    poster: {
+      post: async (channel, message) => {
+        const failure = failures.get(calls++);
+        if (failure) throw failure;
+        posted.push({ channel, message });
+      },
     },
+    errorCode: slackErrorCode,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     now,
   };

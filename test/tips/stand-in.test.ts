@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkMessage } from '../../src/slack/blocks/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
+import { slackErrorCode } from '../../src/slack/slack-errors.ts';
 import { pickTip } from '../../src/tips/pick-tip.ts';
 import { TipScheduler } from '../../src/tips/scheduler.ts';
+import { slackTipPoster } from '../../src/wiring/tip-poster.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from '../e2e/harness.ts';
 import { berlinWeekdays } from './helpers.ts';
 
@@ -15,9 +17,9 @@ describe('reading tips end to end, against the local stand-in of Slack', () => {
       ...berlinWeekdays,
       channel,
       library: () => bot.store.current,
-      post: async (to, message) => {
-        await bot.app.client.chat.postMessage({ channel: to, text: message.text, blocks: message.blocks });
-      },
+      // The app's own poster and classifier, as src/start.ts wires them.
+      poster: slackTipPoster(bot.app.client),
+      errorCode: slackErrorCode,
       logger: {
         info: (...msg) => logs.push(`info ${msg.join(' ')}`),
         warn: (...msg) => logs.push(`warn ${msg.join(' ')}`),

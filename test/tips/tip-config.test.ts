@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from '../../src/config.ts';
-import { defaultTipSeed, readTipSettings } from '../../src/tips/tip-config.ts';
+import { ConfigError, readTipSettings } from '../../src/config.ts';
+import { defaultTipSeed } from '../../src/tips/tip-config.ts';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -51,7 +51,8 @@ describe('readTipSettings', () => {
     ] as const) {
       const error = configError(env);
       assert.equal(error.variable, variable);
-      assert.match(error.message, message);
+      assert.match(error.reason, message);
+      assert.equal(error.message, `${variable}: ${error.reason}`);
     }
   });
 });

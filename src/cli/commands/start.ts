@@ -1,4 +1,4 @@
-import { readConfig } from '../../config.ts';
+import { configSecrets, readConfig } from '../../config.ts';
 import { RedactingLogger } from '../../slack/logger.ts';
 import { startTalkbot } from '../../start.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -24,11 +24,7 @@ export async function startCommand(argv: readonly string[], io: CommandIO): Prom
     return 0;
   }
   const config = readConfig(io.env);
-  const logger = new RedactingLogger(
-    config.logLevel,
-    [config.botToken, config.appToken, config.signingSecret],
-    io.err,
-  );
+  const logger = new RedactingLogger(config.logLevel, configSecrets(config), io.err);
   const running = await startTalkbot(config, logger);
   // A crash in one request must not take the bot down for everyone: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection:', reason));

@@ -1,8 +1,15 @@
-import { ConfigError, readContentConfig } from '../../config.ts';
+import {
+  ConfigError,
+  type Environment,
+  readContentConfig,
+  type TipSettingValues,
+  tipSettingsFrom,
+  tipVariables,
+} from '../../config.ts';
 import { kindLabel } from '../../slack/blocks/kind-label.ts';
 import { defaultTipAnchor, pickTip, type Tip, type TipOptions } from '../../tips/pick-tip.ts';
 import { utcOffset, wallFormat } from '../../tips/slot-clock.ts';
-import { readTipSettings, type TipSettings } from '../../tips/tip-config.ts';
+import { type TipSettings, tipSettingsProblem } from '../../tips/tip-config.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { contentFlags, loadLibrary } from '../library-loader.ts';
@@ -42,12 +49,11 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
     io.out(`${tipUsage}\n`);
     return 0;
   }
-  const flags: Record<string, string | undefined> = {
-    TIP_SCHEDULE: values.schedule,
-    TIP_TIMEZONE: values.timezone,
-    TIP_SEED: values.seed,
-  };
-  const settings = tipSettings(io.env, flags);
+  const settings = tipSettings(io.env, {
+    schedule: values.schedule,
+    timezone: values.timezone,
+    seed: values.seed,
+  });
   const at = values.at === undefined ? new Date() : parseTime(values.at, settings.timezone);
   if (at === null) {
     io.err(
@@ -71,24 +77,20 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
   return 0;
 }
 
-const flagOf: Record<string, string> = {
-  TIP_SCHEDULE: '--schedule',
-  TIP_TIMEZONE: '--timezone',
-  TIP_SEED: '--seed',
-};
+const flagOf = { schedule: '--schedule', timezone: '--timezone', seed: '--seed' } as const;
 
-/** Tip settings from the environment, each overridden by its flag; a bad flag is a UsageError naming the flag. */
-function tipSettings(env: NodeJS.ProcessEnv, flags: Record<string, string | undefined>): TipSettings {
-  const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
-  try {
-    return readTipSettings({ ...env, ...given });
-  } catch (error) {
-    const flag = error instanceof ConfigError && error.variable in given ? flagOf[error.variable] : undefined;
-    if (error instanceof ConfigError && flag !== undefined) {
-      throw new UsageError(`${flag}: ${error.message.slice(error.variable.length + 2)}`, tipUsage);
-    }
-    throw error;
+/**
+ * Tip settings from the environment, each overridden by its flag; a bad value is a UsageError naming the
+ * flag when a flag gave it, else a ConfigError naming the variable.
+ */
+function tipSettings(env: Environment, flags: TipSettingValues): TipSettings {
+  const settings = tipSettingsFrom(env, flags);
+  const problem = tipSettingsProblem(settings);
+  if (problem === null) return settings;
+  if (flags[problem.setting] !== undefined) {
+    throw new UsageError(`${flagOf[problem.setting]}: ${problem.reason}`, tipUsage);
   }
+  throw new ConfigError(tipVariables[problem.setting], problem.reason);
 }
 
 /** The tip as `talkbot tip --json` prints it; every field null when there is no tip. */

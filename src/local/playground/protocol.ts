@@ -75,10 +75,7 @@ export interface ContentStatus {
 }
 
 /** `GET /playground/status`. */
-export interface PlaygroundStatus extends ContentStatus {
-  /** False when no tip poster is wired: the page disables "Post today's tip". */
-  readonly tips: boolean;
-}
+export type PlaygroundStatus = ContentStatus;
 
 /** `POST /playground/send`: `/talk …` runs the command; anything else is a message (`@talkbot` mentions the bot). */
 export interface SendRequest {

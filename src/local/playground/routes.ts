@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StandInError } from '../errors.ts';
-import { readBody, sendJson } from '../http-io.ts';
+import { sendJson } from '../http-io.ts';
 import type { SlackStandIn } from '../SlackStandIn.ts';
 import type { StoreEvent } from '../store.ts';
 import { playgroundAssets } from './assets.ts';
@@ -10,27 +10,30 @@ import {
   PLAYGROUND_EVENTS,
   PLAYGROUND_PATHS,
   type PlaygroundReply,
-  type PlaygroundStatus,
   type SendRequest,
 } from './protocol.ts';
+import {
+  escapeTyped,
+  PlaygroundRequestError,
+  parseClick,
+  parseSend,
+  readJson,
+  typedMessageForSlack,
+} from './requests.ts';
 import { messageView, snapshotFor } from './views.ts';
 
 /** What the playground shows and can do beyond the stand-in itself. */
 export interface PlaygroundHooks {
   /** What is loaded now; read on each request, so a content reload shows at once. */
   readonly status: () => ContentStatus;
-  /** Posts today's reading tip as the schedule would; absent until tips are wired, and the page then says so. */
-  readonly postTip?: (() => Promise<void>) | undefined;
+  /** Posts today's reading tip as the schedule would ("Post today's tip"). */
+  readonly postTip: () => Promise<void>;
   /** The person typing into the page. */
   readonly userId: string;
 }
 
 /** The slash commands the app's manifest declares; anything else gets Slack's "not a valid command". */
 const COMMANDS = new Set(['/talk']);
-/** Slack refuses longer messages from its own client. */
-const MAX_TEXT = 4000;
-/** Requests to the playground are small JSON objects. */
-const MAX_BODY_BYTES = 64 * 1024;
 /** A comment line on the event stream this often keeps proxies and idle timers from closing it. */
 const HEARTBEAT_MS = 15_000;
 
@@ -52,18 +55,6 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** A request the playground refuses: a status, Slack-style error code and a sentence for the page to show. */
-class PlaygroundRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = this.constructor.name;
-  }
-}
-
 function reply(res: ServerResponse, status: number, body: PlaygroundReply): void {
   sendJson(res, status, body, PAGE_HEADERS);
 }
@@ -78,75 +69,8 @@ function send(res: ServerResponse, type: string, body: string, headers: Record<s
   res.end(body);
 }
 
-/** Reads a JSON object body; only `application/json` is taken, so another web page cannot post here unasked. */
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new PlaygroundRequestError(
-      415,
-      'invalid_content_type',
-      'Send JSON (Content-Type: application/json).',
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(await readBody(req, MAX_BODY_BYTES));
-  } catch {
-    throw new PlaygroundRequestError(400, 'invalid_json', 'The request body is not a JSON object.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new PlaygroundRequestError(400, 'invalid_json', 'The request body is not a JSON object.');
-  }
-  return value as Record<string, unknown>;
-}
-
-function requiredString(body: Record<string, unknown>, field: string, pattern: RegExp): string {
-  const value = body[field];
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new PlaygroundRequestError(400, 'invalid_arguments', `${field} is missing or malformed.`);
-  }
-  return value;
-}
-
-function optionalString(body: Record<string, unknown>, field: string, pattern: RegExp): string | undefined {
-  return body[field] === undefined || body[field] === null ? undefined : requiredString(body, field, pattern);
-}
-
-const CHANNEL_ID = /^[CDG][A-Z0-9]{1,30}$/;
-const TS = /^\d{1,12}\.\d{6}$/;
-const ACTION_ID = /^[\w.:-]{1,255}$/;
-
-function parseSend(body: Record<string, unknown>): SendRequest {
-  const channel = requiredString(body, 'channel', CHANNEL_ID);
-  const text = typeof body.text === 'string' ? body.text.trim() : '';
-  if (text === '') throw new PlaygroundRequestError(400, 'no_text', 'Type a message first.');
-  if (text.length > MAX_TEXT) {
-    throw new PlaygroundRequestError(400, 'msg_too_long', `Messages are limited to ${MAX_TEXT} characters.`);
-  }
-  const threadTs = optionalString(body, 'threadTs', TS);
-  return threadTs === undefined ? { channel, text } : { channel, text, threadTs };
-}
-
-function parseClick(body: Record<string, unknown>): ClickRequest {
-  const request = {
-    channel: requiredString(body, 'channel', CHANNEL_ID),
-    ts: requiredString(body, 'ts', TS),
-    actionId: requiredString(body, 'actionId', ACTION_ID),
-  };
-  const blockId = optionalString(body, 'blockId', /^[^\s]{0,255}$/);
-  return blockId === undefined || blockId === '' ? request : { ...request, blockId };
-}
-
-/** Typed text as Slack passes it on: `&`, `<` and `>` as entities, its control characters. */
-export function escapeTyped(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A typed message as Slack's client sends it: escaped, with `@talkbot` turned into a real mention `<@U…>`. */
-export function typedMessageForSlack(text: string, bot: { id: string; name: string }): string {
-  const name = bot.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return escapeTyped(text).replace(new RegExp(`(^|[^\\w@])@${name}\\b`, 'gi'), `$1<@${bot.id}>`);
-}
+type GetHandler = (res: ServerResponse, standIn: SlackStandIn) => Promise<void> | void;
+type PostHandler = (req: IncomingMessage, standIn: SlackStandIn) => Promise<string | undefined>;
 
 /** Serves the playground page, its files, its event stream and its small JSON API on the stand-in's server. */
 export class PlaygroundRoutes {
@@ -180,6 +104,45 @@ export class PlaygroundRoutes {
     });
   };
 
+  /** What a GET serves, by path: built once, each handler given the request's parts. */
+  private readonly gets: Readonly<Record<string, GetHandler>> = {
+    [PLAYGROUND_PATHS.page]: async (res) => {
+      send(res, 'text/html; charset=utf-8', (await playgroundAssets()).html, {
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      });
+    },
+    [PLAYGROUND_PATHS.script]: async (res) => {
+      send(res, 'text/javascript; charset=utf-8', (await playgroundAssets()).script);
+    },
+    [PLAYGROUND_PATHS.styles]: async (res) => {
+      send(res, 'text/css; charset=utf-8', (await playgroundAssets()).css);
+    },
+    [PLAYGROUND_PATHS.icon]: async (res) => {
+      send(res, 'image/svg+xml', (await playgroundAssets()).icon);
+    },
+    '/favicon.ico': async (res) => {
+      send(res, 'image/svg+xml', (await playgroundAssets()).icon);
+    },
+    [PLAYGROUND_PATHS.status]: (res) => {
+      sendJson(res, 200, this.hooks.status(), PAGE_HEADERS);
+    },
+    [PLAYGROUND_PATHS.events]: (res, standIn) => this.streamEvents(standIn, res),
+  };
+
+  /** What a POST does, by path; a handler returns the ts of the message it sent, if any. */
+  private readonly posts: Readonly<Record<string, PostHandler>> = {
+    [PLAYGROUND_PATHS.send]: async (req, standIn) => this.send(standIn, parseSend(await readJson(req))),
+    [PLAYGROUND_PATHS.click]: async (req, standIn) => this.click(standIn, parseClick(await readJson(req))),
+    [PLAYGROUND_PATHS.home]: async (_req, standIn) => {
+      await standIn.openHome(this.hooks.userId);
+      return undefined;
+    },
+    [PLAYGROUND_PATHS.tip]: async () => {
+      await this.hooks.postTip();
+      return undefined;
+    },
+  };
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://playground').pathname;
     const standIn = this.standIn;
@@ -187,55 +150,12 @@ export class PlaygroundRoutes {
       throw new PlaygroundRequestError(503, 'starting', 'The playground is starting; reload in a moment.');
     }
     const method = req.method ?? 'GET';
-    const gets: Record<string, () => Promise<void> | void> = {
-      [PLAYGROUND_PATHS.page]: async () => {
-        send(res, 'text/html; charset=utf-8', (await playgroundAssets()).html, {
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        });
-      },
-      [PLAYGROUND_PATHS.script]: async () => {
-        send(res, 'text/javascript; charset=utf-8', (await playgroundAssets()).script);
-      },
-      [PLAYGROUND_PATHS.styles]: async () => {
-        send(res, 'text/css; charset=utf-8', (await playgroundAssets()).css);
-      },
-      [PLAYGROUND_PATHS.icon]: async () => {
-        send(res, 'image/svg+xml', (await playgroundAssets()).icon);
-      },
-      '/favicon.ico': async () => {
-        send(res, 'image/svg+xml', (await playgroundAssets()).icon);
-      },
-      [PLAYGROUND_PATHS.status]: () => {
-        const status: PlaygroundStatus = { ...this.hooks.status(), tips: this.hooks.postTip !== undefined };
-        sendJson(res, 200, status, PAGE_HEADERS);
-      },
-      [PLAYGROUND_PATHS.events]: () => this.streamEvents(standIn, res),
-    };
-    const posts: Record<string, () => Promise<string | undefined>> = {
-      [PLAYGROUND_PATHS.send]: async () => this.send(standIn, parseSend(await readJson(req))),
-      [PLAYGROUND_PATHS.click]: async () => this.click(standIn, parseClick(await readJson(req))),
-      [PLAYGROUND_PATHS.home]: async () => {
-        await standIn.openHome(this.hooks.userId);
-        return undefined;
-      },
-      [PLAYGROUND_PATHS.tip]: async () => {
-        if (this.hooks.postTip === undefined) {
-          throw new PlaygroundRequestError(
-            501,
-            'tips_not_wired',
-            'Reading tips are not wired into local mode yet.',
-          );
-        }
-        await this.hooks.postTip();
-        return undefined;
-      },
-    };
-    const get = Object.hasOwn(gets, path) ? gets[path] : undefined;
-    const post = Object.hasOwn(posts, path) ? posts[path] : undefined;
+    const get = Object.hasOwn(this.gets, path) ? this.gets[path] : undefined;
+    const post = Object.hasOwn(this.posts, path) ? this.posts[path] : undefined;
     if ((method === 'GET' || method === 'HEAD') && get !== undefined) {
-      await get();
+      await get(res, standIn);
     } else if (method === 'POST' && post !== undefined) {
-      const ts = await post();
+      const ts = await post(req, standIn);
       reply(res, 200, ts === undefined ? { ok: true } : { ok: true, ts });
     } else if (get !== undefined || post !== undefined) {
       throw new PlaygroundRequestError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);

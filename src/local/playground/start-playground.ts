@@ -11,8 +11,8 @@ export interface PlaygroundOptions {
   readonly host?: string;
   /** What is loaded now, for the side panel; read on each request. */
   readonly status: () => ContentStatus;
-  /** Posts today's reading tip; leave it out and the page's button is disabled with the reason. */
-  readonly postTip?: () => Promise<void>;
+  /** Posts today's reading tip ("Post today's tip" in the side panel). */
+  readonly postTip: () => Promise<void>;
 }
 
 /**

@@ -100,13 +100,11 @@ const statusOf = (library: Library): ContentStatus => ({
 });
 
 /** The stand-in with the playground, and the real talkbot app connected to it over Socket Mode. */
-async function startWithApp(postTip?: () => Promise<void>): Promise<{ standIn: SlackStandIn; app: App }> {
+async function startWithApp(
+  postTip: () => Promise<void> = async () => undefined,
+): Promise<{ standIn: SlackStandIn; app: App }> {
   const library = new Library(await loadContent('content'));
-  const standIn = await startPlayground({
-    port: 0,
-    status: () => statusOf(library),
-    ...(postTip ? { postTip } : {}),
-  });
+  const standIn = await startPlayground({ port: 0, status: () => statusOf(library), postTip });
   const app = await createSlackApp({
     botToken: standIn.botToken,
     transport: { kind: 'socket', appToken: standIn.appToken },
@@ -231,17 +229,13 @@ describe('the playground API over HTTP, with the real app connected', () => {
     assert.match(JSON.stringify(view.blocks), /Latest posts/);
   });
 
-  it('reports what is loaded, with problems, and that tips are not wired', async () => {
+  it('reports what is loaded, with problems', async () => {
     const status = (await (await fetch(url(PLAYGROUND_PATHS.status))).json()) as Record<string, unknown>;
     assert.equal(status.contentDir, 'content');
     assert.equal(status.posts, 1);
-    assert.equal(status.tips, false);
     assert.deepEqual(status.problems, [
       { path: 'posts/broken.md', line: 3, message: 'invalid YAML <front> matter' },
     ]);
-    const tip = await postJson(url(PLAYGROUND_PATHS.tip), {});
-    assert.equal(tip.status, 501);
-    assert.equal(tip.body.error, 'tips_not_wired');
   });
 
   it('refuses what the page never sends: other content types, unknown commands, bad ids, other paths', async () => {
@@ -273,16 +267,12 @@ describe('the playground API over HTTP, with the real app connected', () => {
 });
 
 describe('the playground with a tip poster wired in', () => {
-  it('calls it from "Post today\'s tip" and says tips are on', async () => {
+  it('calls it from "Post today\'s tip"', async () => {
     let posted = 0;
     const { standIn, app } = await startWithApp(async () => {
       posted += 1;
     });
     try {
-      const status = (await (await fetch(`${standIn.url}${PLAYGROUND_PATHS.status}`)).json()) as {
-        tips: boolean;
-      };
-      assert.equal(status.tips, true);
       const tip = await postJson(`${standIn.url}${PLAYGROUND_PATHS.tip}`, {});
       assert.deepEqual(tip, { status: 200, body: { ok: true } });
       assert.equal(posted, 1);

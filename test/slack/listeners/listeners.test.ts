@@ -47,25 +47,17 @@ describe('/talk', () => {
     assert.match(reply?.text ?? '', /under 200/);
   });
 
-  it('logs the Slack error code and tells the user when answering fails', async () => {
+  it('leaves a failed answer to the app’s one error handler instead of swallowing it', async () => {
     const log = new CallLog();
-    const lines: string[] = [];
-    let first = true;
-    const respond = async (args: unknown) => {
-      log.calls.push({ name: 'respond', args });
-      if (first) {
-        first = false;
-        throw platformError('expired_url');
-      }
-    };
-    await talkCommand(deps)({
-      ack: log.fn('ack'),
-      respond,
-      command: { text: 'jepsen', channel_id: 'C1' },
-      logger: memoryLogger(lines),
-    } as Args);
-    assert.equal(log.argsOf('respond').length, 2);
-    assert.ok(lines.some((l) => l.includes('expired_url')));
+    await assert.rejects(
+      talkCommand(deps)({
+        ack: log.fn('ack'),
+        respond: log.fn('respond', () => platformError('expired_url')),
+        command: { text: 'jepsen', channel_id: 'C1' },
+      } as Args),
+      /expired_url/,
+    );
+    assert.deepEqual(log.names(), ['ack', 'respond']);
   });
 });
 
@@ -85,25 +77,20 @@ describe('Share in channel', () => {
     assert.deepEqual(deleted, { delete_original: true });
   });
 
-  it('keeps the ephemeral answer and explains when the post is refused', async () => {
+  it('keeps the ephemeral answer when the post is refused, and leaves telling to the error handler', async () => {
     const log = new CallLog();
-    const lines: string[] = [];
-    let calls = 0;
-    const respond = async (args: unknown) => {
-      log.calls.push({ name: 'respond', args });
-      if (calls++ === 0) throw platformError('channel_not_found');
-    };
-    await shareAnswer(deps)({
-      ack: log.fn('ack'),
-      respond,
-      action: { value: '{"q":"jepsen","o":0}' },
-      body: { user: { id: 'U0ANN' } },
-      logger: memoryLogger(lines),
-    } as Args);
+    await assert.rejects(
+      shareAnswer(deps)({
+        ack: log.fn('ack'),
+        respond: log.fn('respond', () => platformError('channel_not_found')),
+        action: { value: '{"q":"jepsen","o":0}' },
+        body: { user: { id: 'U0ANN' } },
+      } as Args),
+      /channel_not_found/,
+    );
     const replies = log.argsOf('respond') as Array<Record<string, unknown>>;
-    assert.equal(replies.length, 2);
+    assert.equal(replies.length, 1);
     assert.ok(!replies.some((r) => r.delete_original));
-    assert.match(String(replies[1]?.text), /invite/);
   });
 
   it('answers a tampered button value with a plain explanation', async () => {
@@ -179,15 +166,13 @@ describe('events', () => {
     assert.deepEqual(log.names(), ['postMessage']);
   });
 
-  it('publishes the Home tab only for the home tab, and logs a failure without throwing', async () => {
+  it('publishes the Home tab only for the home tab, and lets a refused publish reach the error handler', async () => {
     const log = new CallLog();
-    const lines: string[] = [];
     const client = { views: { publish: log.fn('publish', () => platformError('invalid_auth')) } };
     const handler = appHomeOpened(deps);
-    await handler({ event: { tab: 'messages', user: 'U1' }, client, logger: memoryLogger(lines) } as Args);
+    await handler({ event: { tab: 'messages', user: 'U1' }, client } as Args);
     assert.deepEqual(log.names(), []);
-    await handler({ event: { tab: 'home', user: 'U1' }, client, logger: memoryLogger(lines) } as Args);
+    await assert.rejects(handler({ event: { tab: 'home', user: 'U1' }, client } as Args), /invalid_auth/);
     assert.deepEqual(log.names(), ['publish']);
-    assert.ok(lines.some((l) => l.includes('invalid_auth')));
   });
 });

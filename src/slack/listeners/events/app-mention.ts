@@ -4,12 +4,7 @@ import { replyToMessage } from './reply-to-message.ts';
 
 /** `@talkbot <query>` in a channel or thread: the same answer as /talk, posted in the mention's thread. */
 export function appMention(deps: ListenerDeps) {
-  return async ({
-    event,
-    client,
-    context,
-    logger,
-  }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>) => {
+  return async ({ event, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>) => {
     await replyToMessage(
       // In a channel the answer always goes in a thread: under the mention, or in the thread it was made in.
       {
@@ -19,7 +14,7 @@ export function appMention(deps: ListenerDeps) {
         replyThreadTs: event.thread_ts ?? event.ts,
       },
       deps,
-      { client, botUserId: context.botUserId, logger },
+      { client, botUserId: context.botUserId },
     );
   };
 }

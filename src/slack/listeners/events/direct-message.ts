@@ -4,12 +4,7 @@ import { replyToMessage } from './reply-to-message.ts';
 
 /** A direct message to the bot: answered like a mention. Edits, joins and bot messages are left alone. */
 export function directMessage(deps: ListenerDeps) {
-  return async ({
-    event,
-    client,
-    context,
-    logger,
-  }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
+  return async ({ event, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if ('bot_id' in event && event.bot_id) return;
     await replyToMessage(
@@ -22,7 +17,7 @@ export function directMessage(deps: ListenerDeps) {
           'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined,
       },
       deps,
-      { client, botUserId: context.botUserId, logger },
+      { client, botUserId: context.botUserId },
     );
   };
 }

@@ -1,9 +1,15 @@
-import type { Logger } from '@slack/bolt';
 import { type FSWatcher, watch } from 'chokidar';
 import { formatProblem } from '../content/format-problem.ts';
 import { keepLastGood } from '../content/last-good.ts';
 import type { LoadResult } from '../content/types.ts';
-import { Library } from './library.ts';
+import { Library } from '../search/library.ts';
+
+/** Where the reloader reports: Bolt's Logger (or talkbot's RedactingLogger) fits. */
+export interface ReloadLogger {
+  info(...msg: unknown[]): void;
+  warn(...msg: unknown[]): void;
+  error(...msg: unknown[]): void;
+}
 
 /** What the reloader needs: how to load, and where to put the new Library. */
 export interface ReloaderOptions {
@@ -14,14 +20,16 @@ export interface ReloaderOptions {
   readonly publish: (library: Library) => void;
   /** The load that is being served now, so a broken edit can fall back to it. */
   readonly initial: LoadResult;
-  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  readonly logger: ReloadLogger;
   /** Quiet time after the last change before reloading: editors save in bursts. @default 300 */
   readonly debounceMs?: number;
 }
 
 /**
  * Watches the content folder and rebuilds the Library after edits settle. Reloads never overlap:
- * a change during a reload schedules one more. A failed reload keeps the current Library.
+ * a change during a reload schedules one more. A failed reload keeps the current Library. This is wiring:
+ * the watcher and the timers live here; what a reload computes is the core's (`keepLastGood` of the
+ * content, `Library.build` of search), pure values in and out.
  */
 export class ContentReloader {
   readonly #options: ReloaderOptions;
