@@ -8,6 +8,7 @@ export interface Match {
   readonly end: number;
 }
 
+const ascii = /^[\x20-\x7e]*$/;
 // The words of a text with where they stand, split as the index splits them.
 const word = /[^\n\r\p{Z}\p{P}]+/gu;
 
@@ -21,13 +22,14 @@ export function matchesIn(text: string, terms: ReadonlySet<string>): Match[] {
   const found: Match[] = [];
   if (terms.size === 0) return found;
   for (const m of text.matchAll(word)) {
-    if (terms.has(stemOf(foldText(m[0])))) found.push({ start: m.index, end: m.index + m[0].length });
+    const folded = ascii.test(m[0]) ? m[0].toLowerCase() : foldText(m[0]);
+    if (terms.has(stemOf(folded))) found.push({ start: m.index, end: m.index + m[0].length });
   }
   return found;
 }
 
 /** Citations looked at for the context to show: enough for any real link, bounded for one cited everywhere. */
-const citationsRead = 50;
+const citationsRead = 20;
 
 /**
  * The context to show beside a resource found by `terms`: the citation context holding most of the

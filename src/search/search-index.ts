@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Post } from '../content/types.ts';
 import { tagKey } from './normalize.ts';
-import { contextsOf, type SearchRecord, sectionsOf } from './records.ts';
+import { contextsOf, type SearchRecord, sectionsOf, withContextAround } from './records.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
 import { stemOf, type TermIndex, TermIndexBuilder, type TermQuery, termsOf, wordsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
@@ -145,7 +145,10 @@ export class SearchIndex {
 
     const scored: ScoredRecord[] = [];
     const rank = new Map(candidates.map((record, i) => [record, i]));
-    for (const { item, score = 1 } of new Fuse(candidates, fuseOptions).search(text)) {
+    const views = candidates.map((record) => withContextAround(record, words));
+    const viewed = new Map(views.map((view, i) => [view, candidates[i] as SearchRecord]));
+    for (const { item: view, score = 1 } of new Fuse(views, fuseOptions).search(text)) {
+      const item = viewed.get(view) ?? view;
       const adjusted = Math.min(1, score + (isProfile(item) ? profilePenalty : 0));
       if (adjusted <= maxScore) {
         scored.push({ record: item, score: adjusted });
@@ -266,7 +269,7 @@ function* buildIndex(
     builder.endField(id, field.headings);
     builder.addText(post.description);
     builder.endField(id, field.description);
-    builder.addText(post.body);
+    builder.addText(post.body, false);
     builder.endField(id, field.body);
     // A post has more words than a resource.
     if (slice.full(8)) yield;

@@ -79,6 +79,13 @@ export class TermIndexBuilder {
   readonly #ids = new Map<string, number>();
   /** Each folded word's term id, its stem's: words repeat far more than stems need working out. */
   readonly #wordIds = new Map<string, number>();
+  /**
+   * The words the radix tree lists for prefix and typo lookups: those of every field but the ones added
+   * unlisted (a post's body). A typo found only in a body is never taken anyway (the scorer cannot
+   * confirm it), and the body's words would make every typo lookup walk a far larger tree.
+   */
+  readonly #listed = new Map<string, number>();
+  #listing = true;
   readonly #terms: string[] = [];
   #postTerm = new Int32Array(1 << 16);
   #postDocField = new Int32Array(1 << 16);
@@ -101,6 +108,7 @@ export class TermIndexBuilder {
       id = this.#intern(stemOf(word));
       this.#wordIds.set(word, id);
     }
+    if (this.#listing && !this.#listed.has(word)) this.#listed.set(word, id);
     return id;
   }
 
@@ -122,9 +130,14 @@ export class TermIndexBuilder {
     return ids;
   }
 
-  /** Adds a text's words to the field being collected, which `endField` records. */
-  addText(text: string): void {
+  /**
+   * Adds a text's words to the field being collected, which `endField` records; `listed` false keeps
+   * them out of prefix and typo lookups (they match as typed, by stem, only).
+   */
+  addText(text: string, listed = true): void {
+    this.#listing = listed;
     this.#eachId(text, (id) => this.#collect(id));
+    this.#listing = true;
   }
 
   /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
@@ -239,7 +252,7 @@ export class TermIndexBuilder {
     // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
     // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
     const dictionary = new SearchableMap<number>();
-    for (const [word, id] of this.#wordIds) {
+    for (const [word, id] of this.#listed) {
       dictionary.set(word, id);
       // A word into the radix tree costs about as much as a few dozen postings.
       if (slice.full(32)) yield;
