@@ -29,13 +29,24 @@ export function surroundingsOf(
   inItem: boolean,
 ): LinkSurroundings {
   const span = spans[at] as LinkSpan;
-  // A list item that is only its link says nothing more than the link.
-  if (fold(text) === fold(text.slice(span.start, span.end))) return { context: '', lead: '', follow: '' };
-  const lead = inItem ? leadOf(text, spans) : '';
-  const follow = followOf(text, spans, at);
-  if (inItem && fold(text).length <= contextLimit) return { context: fold(text), lead, follow };
+  // A list item that is only its link says nothing more than the link (most items, so checked first).
+  if (!hasTextOutside(text, span)) return nothingAround;
+  const linkText = text.slice(span.start, span.end);
+  // Only a text that says nothing alone needs the words around it for its label.
+  const bare = isGenericText(linkText) || isPossessive(linkText) || /^https?:/.test(linkText);
+  const lead = inItem && bare ? leadOf(text, spans) : '';
+  const follow = bare ? followOf(text, spans, at) : '';
+  const folded = fold(text);
+  if (inItem && folded.length <= contextLimit) return { context: folded, lead, follow };
   const context = capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
   return { context, lead, follow };
+}
+
+const nothingAround: LinkSurroundings = { context: '', lead: '', follow: '' };
+const blank = /^\s*$/;
+
+function hasTextOutside(text: string, span: LinkSpan): boolean {
+  return !blank.test(text.slice(0, span.start)) || !blank.test(text.slice(span.end));
 }
 
 const separators = /^[\s\-–—:|,;/·•()[\]]+|[\s\-–—:|,;/·•()[\].]+$/gu;
@@ -100,8 +111,11 @@ function capAround(text: string, start: number, end: number, span: LinkSpan): st
   return fold(cut);
 }
 
+const foldable = /[^\S ]| {2}|^ | $/;
+
 function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts have nothing to fold: skip building a copy of each.
+  return foldable.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 // Words that, alone or together, say nothing of what a link is: "Slides", "Video", "here", "My Twitter".
@@ -114,8 +128,15 @@ const genericWords = new Set(
   iii 1 2 3 and or of on in at`.split(/\s+/),
 );
 
+const firstWord = /[\p{L}\p{N}']+/u;
+
 /** True when the link text alone says nothing of what it points at ("Slides", "here", "YouTube version"). */
 export function isGenericText(text: string): boolean {
+  // Four generic words are never this long: most link texts are decided here.
+  if (text.length > 48) return false;
+  firstWord.lastIndex = 0;
+  const first = firstWord.exec(text)?.[0];
+  if (first !== undefined && !genericWords.has(first.toLowerCase())) return false;
   const words = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
@@ -147,8 +168,6 @@ export interface LabelInput {
   readonly lead: string;
   readonly follow: string;
   readonly section: string | null;
-  readonly kind: ResourceKind;
-  readonly postTitle: string;
 }
 
 /** Longest label built from context: a title, not a paragraph. */
@@ -158,12 +177,12 @@ const labelWords = 10;
  * The title to show for a link: its text when that says what the thing is; else one built from what
  * surrounds it ("QCon NY 2017 · slides", "Will Wilson's presentation about deterministic testing").
  */
-export function labelOf(link: LabelInput): string {
+export function labelOf(link: LabelInput, kind: ResourceKind, postTitle: string): string {
   const { title } = link;
   const bare = title === link.url;
   if (!bare && isPossessive(title)) {
     if (link.follow) return capWords(`${title} ${link.follow}`, labelWords);
-    return `${title} ${kindWords[link.kind]}`;
+    return `${title} ${kindWords[kind]}`;
   }
   if (!bare && !isGenericText(title)) return title;
   const attribute = link.titleAttribute?.trim() ?? '';
@@ -171,13 +190,11 @@ export function labelOf(link: LabelInput): string {
   const lead = capWords(link.lead, labelWords);
   if (bare) return lead || title;
   const named = title.toLowerCase().replace(determiners, '');
-  const what = /^(here|click here|this|link|see here|read more|more|)$/.test(named)
-    ? kindWords[link.kind]
-    : named;
+  const what = /^(here|click here|this|link|see here|read more|more|)$/.test(named) ? kindWords[kind] : named;
   if (lead) return `${lead} · ${what}`;
   // "[Interview] with Ravi Kumar after the conference": the words after it say whose and which.
   if (goesOn.test(link.follow)) return capWords(`${title} ${link.follow}`, labelWords);
-  const base = link.section || link.postTitle;
+  const base = link.section || postTitle;
   return base ? `${base} · ${what}` : title;
 }
 

@@ -199,13 +199,7 @@ function addHtmlLinks(page: PlacedPage, links: Link[], keys: string[]): void {
     const kind = classifyLink(html.url, html.title);
     links.push({
       title: html.title,
-      label: labelOf({
-        ...noSurroundings,
-        title: html.title,
-        url: html.url,
-        kind,
-        postTitle: page.parsed.title,
-      }),
+      label: labelOf({ ...noSurroundings, title: html.title, url: html.url }, kind, page.parsed.title),
       context: '',
       titleAttribute: null,
       url: html.url,

@@ -269,7 +269,7 @@ function collectLinks(
       found.push({ title, url, titleAttribute, section, line: start });
     } else {
       line += breaksIn(child);
-      plain += inlineText([child]);
+      plain += tokenText(child);
     }
   }
   for (let at = 0; at < found.length; at++)
@@ -301,23 +301,25 @@ function textOf(inline: Token | undefined): string {
 /** The plain text of inline tokens, as mdast's `toString` gives it: text, code, raw HTML and image alt text. */
 function inlineText(tokens: readonly Token[]): string {
   let text = '';
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'text':
-      case 'text_special':
-      case 'code_inline':
-      case 'html_inline':
-        text += token.content;
-        break;
-      case 'softbreak':
-        text += '\n';
-        break;
-      case 'image':
-        text += inlineText(token.children ?? []);
-        break;
-    }
-  }
+  for (const token of tokens) text += tokenText(token);
   return text;
+}
+
+/** The plain text of one inline token (see `inlineText`). */
+function tokenText(token: Token): string {
+  switch (token.type) {
+    case 'text':
+    case 'text_special':
+    case 'code_inline':
+    case 'html_inline':
+      return token.content;
+    case 'softbreak':
+      return '\n';
+    case 'image':
+      return inlineText(token.children ?? []);
+    default:
+      return '';
+  }
 }
 
 /** Deepest indentation kept, in characters: far beyond any real post, far below what makes parsing slow. */

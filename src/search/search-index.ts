@@ -283,7 +283,8 @@ function* buildIndex(
     builder.endField(id, field.title);
     addAll(sectionsOf(resource));
     builder.endField(id, field.section);
-    addAll(contextsOf(resource, indexedCitations));
+    // Contexts are mostly unique: added as they are, not split once and remembered as headings are.
+    for (const text of contextsOf(resource, indexedCitations)) builder.addText(text);
     builder.endField(id, field.context);
     for (const c of resource.citations) {
       const p = postIds.get(c.post) ?? 0;
