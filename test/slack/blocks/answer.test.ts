@@ -310,3 +310,34 @@ describe('renderAnswer, a post with 300 links', () => {
     assert.equal(more?.value, '/posts/talk-999/', "the post's identity, its path on the site");
   });
 });
+
+describe('renderAnswer, a resource found through its context', () => {
+  const immich = {
+    ...jepsen(),
+    title: 'Immich',
+    url: 'https://immich.app/',
+    kind: 'other' as const,
+  };
+  const context =
+    'Immich — Self-hosted photo library <b>&</b> the closest thing to *Google Photos* I have found. '.repeat(
+      5,
+    );
+  const hit = { kind: 'resource' as const, resource: immich, score: 0.5, context };
+
+  it('shows the context under the link, the matched words in bold, escaped and cut', () => {
+    const message = renderAnswer(result('google photos', [hit]), asker);
+    assert.deepEqual(checkMessage(message), []);
+    const shown = allText(message);
+    assert.ok(shown.includes('*Google* *Photos*'), shown);
+    assert.ok(shown.includes('&lt;b&gt;&amp;&lt;/b&gt;'), shown);
+    assert.ok(!shown.includes('<b>'));
+    const line = shown.split('\n').find((l) => l.includes('Self-hosted')) ?? '';
+    assert.ok(line.length < 400 && line.endsWith('…'), line);
+    assert.ok(message.text?.includes('Immich'));
+  });
+
+  it('shows no context line when there is none', () => {
+    const shown = allText(renderAnswer(result('immich', [{ ...hit, context: null }]), asker));
+    assert.ok(!shown.includes('Self-hosted'));
+  });
+});
