@@ -6,6 +6,9 @@ import { SliceCounter, type Sliced } from './slices.ts';
 import { stemOf, type TermIndex, TermIndexBuilder, type TermQuery, termsOf, wordsOf } from './term-index.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
+// As in term-index.ts, the `as number` casts on typed arrays are in-range reads by construction (ids and
+// offsets made here) in loops run per posting or per post.
+
 /** A record that matched, with its fuse-style score (0 perfect, 1 no match). */
 export interface ScoredRecord {
   readonly record: SearchRecord;
