@@ -1,4 +1,5 @@
 import type { Link, Post } from '../../content/types.ts';
+import { postNoun } from '../../search/post-noun.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 import { foldSpace, formatDate, groupBySection, plural } from './format.ts';
 import { fitMessage, largestFitting } from './limits.ts';
@@ -16,9 +17,14 @@ function renderLinks(post: Post, count: number): Message {
   const date = post.date === null ? null : formatDate(post.date);
   const meta = [plural(post.links.length, 'resource'), ...(date === null ? [] : [date])].join(' · ');
   const blocks: Block[] = [section(postTitle(post)), context(meta)];
-  if (post.links.length === 0) blocks.push(section('This talk lists no resources.'));
+  if (post.links.length === 0) blocks.push(section(`This ${postNoun(post)} lists no resources.`));
   for (const group of groupBySection(links)) {
-    blocks.push(...linesToSections([`*${escapeMrkdwn(group.heading)}*`, ...group.items.map(resourceLink)]));
+    blocks.push(
+      ...linesToSections([
+        `*${escapeMrkdwn(group.heading)}*`,
+        ...group.items.map((link) => resourceLink({ ...link, title: link.label })),
+      ]),
+    );
   }
   const hidden = post.links.length - links.length;
   if (hidden > 0) {
