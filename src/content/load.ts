@@ -8,7 +8,7 @@ import { type PlacedPage, placePages } from './pages.ts';
 import type { ParseCache } from './parse-cache.ts';
 import type { FileOutcome } from './parse-file.ts';
 import { ContentParse, type ParseOptions } from './parse-files.ts';
-import type { ParsedLink, ParsedPost } from './parse-post.ts';
+import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import { readSiteConfig, type SiteConfig } from './site-config.ts';
 import { SiteMap } from './site-map.ts';
@@ -158,7 +158,17 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
       continue;
     }
     if (raw.kind === null) continue;
-    links.push({ ...linkText(raw), url: raw.url, section: raw.section, line: raw.line, kind: raw.kind });
+    // A literal, not a spread: spread objects each got a hidden class of their own (1.6 MB per 1,000 posts).
+    links.push({
+      title: raw.title,
+      label: raw.label,
+      context: raw.context,
+      titleAttribute: raw.titleAttribute,
+      url: raw.url,
+      section: raw.section,
+      line: raw.line,
+      kind: raw.kind,
+    });
     keys.push(raw.key ?? normaliseUrl(raw.url));
   }
   if (site.unsafeHtml) addHtmlLinks(page, links, keys);
@@ -184,10 +194,6 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
   };
   rememberLinkKeys(loaded, keys);
   return loaded;
-}
-
-function linkText(raw: ParsedLink): Pick<Link, 'title' | 'label' | 'context' | 'titleAttribute'> {
-  return { title: raw.title, label: raw.label, context: raw.context, titleAttribute: raw.titleAttribute };
 }
 
 const noSurroundings = { titleAttribute: null, lead: '', follow: '', section: null } as const;

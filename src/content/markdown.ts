@@ -203,7 +203,10 @@ export function outlineMarkdown(body: string): BodyOutline {
   let blockLine = 0;
   // Inside a list item or a table cell, a link's context is the item's whole text; in prose, its sentence.
   let items = 0;
-  let bodyText = '';
+  // Pieces joined once at the end: a string built with `+=` is a rope of slices of the whole file,
+  // which would keep every file's source alive as long as the post.
+  const bodyPieces: string[] = [];
+  let bodyLength = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -224,10 +227,13 @@ export function outlineMarkdown(body: string): BodyOutline {
         ? collectLinks(token.children, blockLine + 1, section, items > 0, links)
         : token.content;
       const heading = tokens[i - 1]?.type === 'heading_open';
-      if (!heading && bodyText.length < bodyLimit) bodyText += bodyText ? `\n${text}` : text;
+      if (!heading && bodyLength < bodyLimit) {
+        bodyPieces.push(text);
+        bodyLength += text.length + 1;
+      }
     }
   }
-  return { headings, links, firstParagraph, body: bodyText.slice(0, bodyLimit) };
+  return { headings, links, firstParagraph, body: bodyPieces.join('\n').slice(0, bodyLimit) };
 }
 
 /**
@@ -242,7 +248,9 @@ function collectLinks(
   into: RawLink[],
 ): string {
   let line = firstLine;
-  let plain = '';
+  // Joined once, so that contexts cut from it hold this run's text, not slices of the whole file.
+  const pieces: string[] = [];
+  let length = 0;
   const found: Array<Omit<RawLink, keyof LinkSurroundings>> = [];
   const spans: LinkSpan[] = [];
   for (let i = 0; i < children.length; i++) {
@@ -264,16 +272,25 @@ function collectLinks(
       // A GFM footnote (`[^1]` with `[^1]: https://…`) reads as a reference link here: its label is no title.
       const title = text && !footnoteLabel.test(text) ? text : url;
       const titleAttribute = foldWhitespace(String(child.attrGet('title') ?? '')) || null;
-      spans.push({ start: plain.length, end: plain.length + (raw === text ? raw : title).length });
-      plain += raw === text ? raw : title;
+      const shown = raw === text ? raw : title;
+      spans.push({ start: length, end: length + shown.length });
+      pieces.push(shown);
+      length += shown.length;
       found.push({ title, url, titleAttribute, section, line: start });
     } else {
       line += breaksIn(child);
-      plain += tokenText(child);
+      const piece = tokenText(child);
+      pieces.push(piece);
+      length += piece.length;
     }
   }
-  for (let at = 0; at < found.length; at++)
-    into.push({ ...(found[at] as RawLink), ...surroundingsOf(plain, spans, at, inItem) });
+  const plain = pieces.join('');
+  for (let at = 0; at < found.length; at++) {
+    const link = found[at] as (typeof found)[number];
+    const { context, lead, follow } = surroundingsOf(plain, spans, at, inItem);
+    const { title, url, titleAttribute, section: heading, line: from } = link;
+    into.push({ title, url, titleAttribute, section: heading, line: from, context, lead, follow });
+  }
   return plain;
 }
 
