@@ -99,6 +99,8 @@ function mostDescriptive(citations: readonly Citation[]): Link {
   let bestScore = descriptiveness(best);
   for (const citation of citations) {
     for (const link of citation.links) {
+      // A link cited everywhere mostly carries the same text each time.
+      if (link.label === best.label) continue;
       const score = descriptiveness(link);
       if (score > bestScore) {
         best = link;

@@ -81,15 +81,14 @@ const asciiBreak = Uint8Array.from({ length: 128 }, (_, c) =>
 export class TermIndexBuilder {
   readonly #fieldCount: number;
   readonly #ids = new Map<string, number>();
-  /** Each folded word's term id, its stem's: words repeat far more than stems need working out. */
-  readonly #wordIds = new Map<string, number>();
   /**
-   * The words the radix tree lists for prefix and typo lookups: those of every field but the ones added
-   * unlisted (a post's body). A typo found only in a body is never taken anyway (the scorer cannot
-   * confirm it), and the body's words would make every typo lookup walk a far larger tree.
+   * Each folded word's term id (its stem's) times two, plus one when the radix tree lists the word for
+   * prefix and typo lookups: words of every field but those added unlisted (a post's body). A typo found
+   * only in a body is never taken anyway (the scorer cannot confirm it), and the body's words would make
+   * every typo lookup walk a far larger tree. One map lookup a word: words repeat far more than stems.
    */
-  readonly #listed = new Map<string, number>();
-  #listing = true;
+  readonly #wordIds = new Map<string, number>();
+  #listing = 1;
   readonly #terms: string[] = [];
   #postTerm = new Int32Array(1 << 16);
   #postDocField = new Int32Array(1 << 16);
@@ -107,13 +106,14 @@ export class TermIndexBuilder {
 
   /** The term id of a folded word's stem, added to the vocabulary if new. */
   #internWord(word: string): number {
-    let id = this.#wordIds.get(word);
-    if (id === undefined) {
-      id = this.#intern(stemOf(word));
-      this.#wordIds.set(word, id);
+    const known = this.#wordIds.get(word);
+    if (known === undefined) {
+      const id = this.#intern(stemOf(word));
+      this.#wordIds.set(word, id * 2 + this.#listing);
+      return id;
     }
-    if (this.#listing && !this.#listed.has(word)) this.#listed.set(word, id);
-    return id;
+    if (this.#listing > (known & 1)) this.#wordIds.set(word, known | 1);
+    return known >>> 1;
   }
 
   /** The id of a folded, stemmed term, added to the vocabulary if new. */
@@ -139,9 +139,9 @@ export class TermIndexBuilder {
    * them out of prefix and typo lookups (they match as typed, by stem, only).
    */
   addText(text: string, listed = true): void {
-    this.#listing = listed;
+    this.#listing = listed ? 1 : 0;
     this.#eachId(text, (id) => this.#collect(id));
-    this.#listing = true;
+    this.#listing = 1;
   }
 
   /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
@@ -256,8 +256,8 @@ export class TermIndexBuilder {
     // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
     // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
     const dictionary = new SearchableMap<number>();
-    for (const [word, id] of this.#listed) {
-      dictionary.set(word, id);
+    for (const [word, packed] of this.#wordIds) {
+      if ((packed & 1) === 1) dictionary.set(word, packed >>> 1);
       // A word into the radix tree costs about as much as a few dozen postings.
       if (slice.full(32)) yield;
     }
