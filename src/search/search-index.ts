@@ -1,10 +1,12 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Post } from '../content/types.ts';
+import { buildIndex } from './build-index.ts';
+import { boosts, fieldWeights, scoredFields } from './fields.ts';
 import { tagKey } from './normalize.ts';
-import { contextsOf, type SearchRecord, sectionsOf, withContextAround } from './records.ts';
-import { SliceCounter, type Sliced } from './slices.ts';
-import { stemOf, type TermIndex, TermIndexBuilder, type TermQuery, termsOf, wordsOf } from './term-index.ts';
-import type { ParsedQuery, Resource } from './types.ts';
+import { contextsOf, type SearchRecord, withContextAround } from './records.ts';
+import type { Sliced } from './slices.ts';
+import { stemOf, type TermIndex, type TermQuery, termsOf, wordsOf } from './term-index.ts';
+import type { ParsedQuery } from './types.ts';
 
 // As in term-index.ts, the `as number` casts on typed arrays are in-range reads by construction (ids and
 // offsets made here) in loops run per posting or per post.
@@ -15,29 +17,6 @@ export interface ScoredRecord {
   readonly score: number;
 }
 
-// Field weights, chosen by measuring the ranking tests in test/search: a word in a title says most
-// about what a thing is, a section heading (a speaker's name) and a post's own tags next, descriptions
-// and headings less, and what a resource inherits from the posts citing it (their titles and tags)
-// least: enough to find it, never enough to outrank the talk it came from.
-// What the writer wrote around a link (its context) counts as much as a description; a post's body
-// text least of all, so that a word in a title always outranks the same word in passing.
-const fieldWeights = {
-  title: 3,
-  section: 2,
-  tags: 2,
-  headings: 1,
-  description: 1,
-  context: 1,
-  postTitles: 0.5,
-  citedTags: 0.5,
-  body: 0.3,
-} as const;
-type Field = keyof typeof fieldWeights;
-const fields = Object.keys(fieldWeights) as Field[];
-const boosts = fields.map((name) => fieldWeights[name]);
-const field = Object.fromEntries(fields.map((name, i) => [name, i])) as Record<Field, number>;
-/** The fields fuse.js reads: all but the body, whose length would make its scan cost milliseconds a candidate. */
-const scoredFields = fields.filter((name) => name !== 'body');
 /**
  * The score of a candidate that fuse.js finds no match in, though the index found every word as typed
  * (so in the body text, or through a stem): below every match fuse.js scores well, above `maxScore`'s cut.
@@ -236,97 +215,6 @@ export class SearchIndex {
     // of the dictionary (a nonsense query would cost milliseconds) and suggests nothing useful anyway.
     return this.#index.similar(folded, Math.min(2, Math.round(folded.length * 0.34)));
   }
-}
-
-/**
- * Indexes every record's own fields. What a resource inherits from the posts citing it (their titles
- * and tags) is not copied into postings of its own: the index matches it through those posts.
- */
-function* buildIndex(
-  records: readonly SearchRecord[],
-  posts: readonly Post[],
-  postIds: ReadonlyMap<Post, number>,
-): Sliced<{ index: TermIndex; children: Uint32Array; docs: Int32Array }> {
-  const builder = new TermIndexBuilder(fields.length);
-  const slice = new SliceCounter(recordsPerSlice);
-  // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
-  // field's words are its parts' words one after the other (the separator only ends words).
-  const known = new Map<string, number[]>();
-  const addAll = (texts: readonly string[]) => {
-    for (const text of texts) {
-      let ids = known.get(text);
-      if (ids === undefined) {
-        ids = builder.idsOf(text);
-        known.set(text, ids);
-      }
-      builder.addIds(ids);
-    }
-  };
-  for (let id = 0; id < posts.length; id++) {
-    const post = posts[id] as Post;
-    builder.addText(post.title);
-    builder.endField(id, field.title);
-    addAll(post.tags);
-    builder.endField(id, field.tags);
-    addAll(post.headings);
-    builder.endField(id, field.headings);
-    builder.addText(post.description);
-    builder.endField(id, field.description);
-    builder.addText(post.body, false);
-    builder.endField(id, field.body);
-    // A post has more words than a resource.
-    if (slice.full(8)) yield;
-  }
-  const children = new Uint32Array(posts.length + 1);
-  // Each citation's post, in resource order, looked up once for both passes below.
-  const citing: number[] = [];
-  for (let id = posts.length; id < records.length; id++) {
-    const resource = resourceAt(records, id);
-    builder.addText(resource.title);
-    builder.endField(id, field.title);
-    addAll(sectionsOf(resource));
-    builder.endField(id, field.section);
-    // Contexts are mostly unique: added as they are, not split once and remembered as headings are.
-    for (const text of contextsOf(resource, indexedCitations)) builder.addText(text);
-    builder.endField(id, field.context);
-    for (const c of resource.citations) {
-      const p = postIds.get(c.post) ?? 0;
-      citing.push(p);
-      (children[p + 1] as number)++;
-    }
-    if (slice.full()) yield;
-  }
-  yield;
-  for (let p = 0; p < posts.length; p++)
-    children[p + 1] = (children[p + 1] as number) + (children[p] as number);
-  const docs = new Int32Array(children[posts.length] as number);
-  const next = children.slice(0, posts.length);
-  let at = 0;
-  for (let id = posts.length; id < records.length; id++) {
-    const cited = resourceAt(records, id).citations.length;
-    for (let c = 0; c < cited; c++, at++) {
-      const p = citing[at] as number;
-      docs[next[p] as number] = id;
-      next[p] = (next[p] as number) + 1;
-    }
-  }
-  const links = fields.map((_, i) =>
-    i === field.title ? field.postTitles : i === field.tags ? field.citedTags : -1,
-  );
-  yield;
-  const index = yield* builder.build(records.length, { children, docs, links });
-  return { index, children, docs };
-}
-
-// About 10 ms of indexing on the 2-core development machine (a post counting as eight records).
-const recordsPerSlice = 2_000;
-/** Citations whose texts and contexts a resource is indexed by: a link cited everywhere is not a page of text. */
-const indexedCitations = 20;
-
-function resourceAt(records: readonly SearchRecord[], id: number): Resource {
-  const record = records[id];
-  if (record?.kind !== 'resource') throw new Error(`record ${id} is not a resource`);
-  return record.target;
 }
 
 /** True when `phrase`'s terms stand one after the other in `terms`. */
