@@ -13,7 +13,10 @@ async function run(): Promise<unknown> {
     case 'memory':
       return (await import('./size-figures.ts')).measureMemory(String(task.root));
     case 'load-app':
-      return (await import('./load-test.ts')).runLoadApp(String(task.root));
+      return (await import('./load-test.ts')).runLoadApp(
+        String(task.root),
+        typeof task.databaseUrl === 'string' ? task.databaseUrl : null,
+      );
     case 'load-driver':
       return (await import('./load-test.ts')).runLoadDriver(task as never);
   }

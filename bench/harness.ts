@@ -29,6 +29,8 @@ export interface BenchOptions {
     readonly requests: number;
     readonly senders: number;
     readonly warmup: number;
+    /** The app's store for the load test (PostgreSQL), wired as `talkbot start` wires it. @default none */
+    readonly databaseUrl?: string | null;
   };
   /** Whole repetitions; each figure is the median over them. */
   readonly runs: number;
@@ -128,8 +130,10 @@ async function measureOnce(
     for (let i = 0; i < options.startupRuns; i++) {
       const cacheDir = await mkdtemp(join(work, 'start-cache-'));
       const query = queries[0]?.text ?? 'talk';
-      first.push(await measureStartup(startupRoot, from, query, cacheDir));
-      restart.push(await measureStartup(startupRoot, from, query, cacheDir));
+      // The embedded store as a first start creates it, and as a restart finds it.
+      const env = { TALKBOT_DATA_DIR: join(cacheDir, 'data') };
+      first.push(await measureStartup(startupRoot, from, query, cacheDir, env));
+      restart.push(await measureStartup(startupRoot, from, query, cacheDir, env));
     }
     return { first: medianOfRuns(first), restart: medianOfRuns(restart) };
   };
@@ -137,12 +141,17 @@ async function measureOnce(
   log(
     `/talk under load: ${options.load.requests} requests, ${options.load.senders} senders, ${options.load.size} posts${tag}`,
   );
-  const load = await loadTest(work, await siteOf(options.load.size), {
-    queries,
-    requests: options.load.requests,
-    senders: options.load.senders,
-    warmup: options.load.warmup,
-  });
+  const load = await loadTest(
+    work,
+    await siteOf(options.load.size),
+    {
+      queries,
+      requests: options.load.requests,
+      senders: options.load.senders,
+      warmup: options.load.warmup,
+    },
+    options.load.databaseUrl ?? null,
+  );
   const { log: _log, recipeQueries, ...rest } = options;
   return {
     machine: {
@@ -158,7 +167,7 @@ async function measureOnce(
 }
 
 /** `npm run build`: startup from the bundle measures a current one. */
-function buildBundle(): Promise<void> {
+export function buildBundle(): Promise<void> {
   return new Promise((resolve, reject) => {
     const build = fork(new URL('../bin/build.js', import.meta.url), [], { stdio: 'inherit' });
     build.on('error', reject);
@@ -216,13 +225,15 @@ async function inChild<T>(work: string, task: Record<string, unknown>): Promise<
 }
 
 /** The Slack-facing test: the app in one process, the stand-in and its senders in another (see load-test.ts). */
-async function loadTest(
+export async function loadTest(
   work: string,
   root: string,
   traffic: { queries: readonly BenchQuery[]; requests: number; senders: number; warmup: number },
+  /** The app's store, as `talkbot start` wires it (dedupe, metrics, health); null: none, as before. */
+  databaseUrl: string | null = null,
 ): Promise<LoadFigures> {
   const driver = await spawnTask(work, { mode: 'load-driver', root, ...traffic });
-  const app = await spawnTask(work, { mode: 'load-app', root });
+  const app = await spawnTask(work, { mode: 'load-app', root, databaseUrl });
   const failed = Promise.race([driver.failed, app.failed]);
   const step = <T>(promise: Promise<T>) => Promise.race([promise, failed]);
   try {

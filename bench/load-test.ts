@@ -2,9 +2,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.ts';
 import { SlackStandIn } from '../src/local/index.ts';
 import { Library } from '../src/search/library.ts';
+import { openStore } from '../src/store/index.ts';
+import {
+  testSigningSecret as benchSigningSecret,
+  type SlackEndpoints,
+  startAppAgainst,
+} from '../test/e2e/harness.ts';
 import { median, percentile, round } from './measure.ts';
 import type { BenchQuery } from './queries.ts';
-import { benchSigningSecret, type SlackEndpoints, startApp } from './slack-app.ts';
 
 // The Slack-facing test runs in two processes, as in production: the app (with its Library) in one,
 // Slack's stand-in and the 50 senders in the other, talking over loopback HTTP. The parent relays:
@@ -67,10 +72,15 @@ function nextMessage(type: string): Promise<Message> {
 }
 
 /** The app's side: loads the site, serves `/talk` over signed HTTP, watches its event loop. */
-export async function runLoadApp(root: string): Promise<void> {
+export async function runLoadApp(root: string, databaseUrl: string | null = null): Promise<void> {
   const { endpoints } = (await nextMessage('endpoints')) as unknown as { endpoints: SlackEndpoints };
   const library = new Library(await loadContent(root));
-  const running = await startApp(library, endpoints, 'http');
+  const state = databaseUrl ? await openStore({ databaseUrl, dataDir: '' }) : null;
+  const running = await startAppAgainst(library, endpoints, 'http', {
+    logLevel: 'error',
+    tips: false,
+    state,
+  });
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   post({ type: 'app', appUrl: running.url, posts: library.posts.length });
   await nextMessage('reset');
@@ -81,11 +91,12 @@ export async function runLoadApp(root: string): Promise<void> {
   post({
     type: 'stall',
     maxStallMs: round(stalls.max / 1e6, 1),
-    errors: running.errors.length,
+    errors: running.logs.length,
     cpuMs: cpuMs(cpu),
   });
   await nextMessage('stop');
   await running.stop();
+  await state?.close();
 }
 
 /** Slack's side: the stand-in, and senders sharing the requests, each waiting for its ack then its answer. */

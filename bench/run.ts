@@ -1,7 +1,9 @@
 // `npm run bench`: the full benchmark (100, 1,000 and 10,000 posts); `npm run bench -- --quick` for
-// the two small sizes only; `--runs N` repeats everything and reports each figure's median.
+// the two small sizes only; `--runs N` repeats everything and reports each figure's median; `--postgres` runs
+// the load test's app with a throwaway PostgreSQL server as its store.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { startTestPostgres } from '../test/helpers/postgres.ts';
 import { type BenchOptions, runBenchmark } from './harness.ts';
 import { table } from './report.ts';
 
@@ -10,6 +12,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results.json' },
+    // The load test's app with a throwaway PostgreSQL server as its store, as a fleet runs it.
+    postgres: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -19,6 +23,7 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 
 const quick = values.quick;
+const postgres = values.postgres ? await startTestPostgres() : null;
 const options: BenchOptions = {
   sizes: quick ? [100, 1000] : [100, 1000, 10_000],
   seed: 1,
@@ -30,7 +35,13 @@ const options: BenchOptions = {
   queryPasses: 3,
   startupSize: 1000,
   startupRuns: 3,
-  load: { size: quick ? 1000 : 10_000, requests: 2000, senders: 50, warmup: 50 },
+  load: {
+    size: quick ? 1000 : 10_000,
+    requests: 2000,
+    senders: 50,
+    warmup: 50,
+    databaseUrl: postgres ? await postgres.createDatabase('bench') : null,
+  },
   runs,
   log: (line) => process.stderr.write(`bench: ${line}\n`),
 };
@@ -40,7 +51,7 @@ try {
   const markdown = table(results);
   process.stdout.write(
     `\n${markdown}\n\n${results.machine.cpus} CPUs, Node ${results.machine.node}` +
-      `${runs > 1 ? `, median of ${runs} runs` : ''}${quick ? ', quick (no 10,000-post site; load test on 1,000 posts)' : ''}\n`,
+      `${runs > 1 ? `, median of ${runs} runs` : ''}${quick ? ', quick (no 10,000-post site; load test on 1,000 posts)' : ''}${postgres ? ', load test with PostgreSQL as the store' : ''}\n`,
   );
   await mkdir('bench', { recursive: true });
   await writeFile(values.out, `${JSON.stringify({ ...results, table: markdown }, null, 2)}\n`);
@@ -50,4 +61,6 @@ try {
     `bench: harness error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
   );
   process.exitCode = 1;
+} finally {
+  await postgres?.stop();
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadContent } from '../src/content/load.ts';
 import { appSaveDelayMs, ParseCache } from '../src/content/parse-cache.ts';
 import { Library } from '../src/search/library.ts';
-import { listPages, loadFloor } from './floor.ts';
+import { listPages, loadFloor, loadParsersFloor } from './floor.ts';
 import { savedAt } from './generate.ts';
 import { collectGarbage, median, memoryMb, percentile, round, timed } from './measure.ts';
 import type { BenchQuery } from './queries.ts';
@@ -31,9 +31,13 @@ export interface SizeFigures {
   readonly resources: number;
   readonly problems: number;
   readonly floorMs: number;
+  /** The parsers alone (gray-matter and markdown-it) over the same files: the second floor. */
+  readonly parsersMs: number;
   /** Load and index with nothing cached: a first start. */
   readonly loadMs: number;
   readonly loadRatio: number;
+  /** Load ÷ the parsers alone: how much of a load is talkbot's own work. */
+  readonly parsersRatio: number;
   /** The same with every file in the parse cache file: a restart, or `talkbot ask` run again. */
   readonly cachedLoadMs: number;
   readonly cachedLoadRatio: number;
@@ -56,10 +60,12 @@ export interface SizeFigures {
 /** Load and index time beside the floor, then query latency beside the usual recipe, on one site. */
 export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   const floors: number[] = [];
+  const parserFloors: number[] = [];
   const loads: number[] = [];
   let library: Library | null = null;
   for (let run = 0; run < task.loadRuns; run++) {
     floors.push((await timed(() => loadFloor(task.root))).ms);
+    parserFloors.push((await timed(() => loadParsersFloor(task.root))).ms);
     library = null;
     collectGarbage();
     const loaded = await timed(async () => new Library(await loadContent(task.root)));
@@ -83,6 +89,7 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   const all = perQuery.flat();
   const recipe = await measureRecipe(task, perQuery);
   const floorMs = median(floors);
+  const parsersMs = median(parserFloors);
   const loadMs = median(loads);
   return {
     posts: lib.posts.length,
@@ -91,6 +98,8 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
     floorMs: round(floorMs, 0),
     loadMs: round(loadMs, 0),
     loadRatio: round(loadMs / floorMs, 2),
+    parsersMs: round(parsersMs, 0),
+    parsersRatio: round(loadMs / parsersMs, 2),
     cachedLoadMs: round(cached.loadMs, 0),
     cachedLoadRatio: round(cached.loadMs / floorMs, 2),
     reloadMs: round(cached.reloadMs, 0),

@@ -34,6 +34,8 @@ export async function measureStartup(
   from: StartupFrom,
   query: string,
   cacheDir: string,
+  /** More of the environment, e.g. `TALKBOT_DATA_DIR`. @default none */
+  extraEnv: Record<string, string> = {},
 ): Promise<StartupFigures> {
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'start'], {
@@ -45,6 +47,7 @@ export async function measureStartup(
       CONTENT_DIR: root,
       PORT: '0',
       TALKBOT_CACHE_DIR: cacheDir,
+      ...extraEnv,
       ...(from === 'sources' ? { TALKBOT_FROM_SOURCES: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

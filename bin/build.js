@@ -27,8 +27,9 @@ const forNode = {
   // Dependencies are bundled too: Bolt alone loads over 450 modules (undici, express, semver...), and finding
   // and reading them file by file cost a tenth of a second of every start (1.0-1.4 s against 1.16-1.45 s to
   // ready, 1,000 posts, 6 interleaved runs). esbuild stays out: only the sources path uses it
-  // (src/local/playground/assets.ts), and it runs its own binary.
-  external: ['esbuild'],
+  // (src/local/playground/assets.ts), and it runs its own binary. better-sqlite3 stays out too: it finds its
+  // compiled addon beside its own package files; pg-native is pg's optional native driver, never installed.
+  external: ['esbuild', 'better-sqlite3', 'pg-native'],
   // The dependencies written as CommonJS call `require` for Node's own modules; an ES module has none.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

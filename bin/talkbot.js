@@ -27,6 +27,14 @@ function builtFromCurrentSources() {
   );
 }
 
+// A reader that stops early (`talkbot ask … | head -1`) closes the pipe: that ends the command, quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 // Before anything else is loaded: settings in .env count as if they were set in the environment.
 const { config } = await import('dotenv');
 config({ quiet: true });

@@ -42,6 +42,19 @@ export interface CommonConfig extends ContentConfig {
   /** How tips are chosen, whether or not they are posted (`/talk tip`, the Home tab, the playground). */
   readonly tipSettings: TipSettings;
   readonly logLevel: LogLevelName;
+  /** `LOG_FORMAT`: one line of text per message, or one JSON object per line for log shippers. */
+  readonly logFormat: LogFormat;
+  /** Where state that lasts is kept (`DATABASE_URL`, `TALKBOT_DATA_DIR`). */
+  readonly store: StoreConfig;
+}
+
+/** How log lines are written (`LOG_FORMAT`). */
+export type LogFormat = 'text' | 'json';
+
+/** The store: PostgreSQL at `databaseUrl` when set (shared by replicas), else SQLite in `dataDir`. */
+export interface StoreConfig {
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
 }
 
 /** Socket Mode: a bot token and an app-level token. */
@@ -137,21 +150,30 @@ export function readConfig(env: Environment): Config {
   // Checked even when tips are off, so a typo is caught before someone turns them on.
   const tipSettings = readTipSettings(env);
   const common: CommonConfig = {
-    apiUrl: httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true),
+    apiUrl: withoutCredentials(httpUrl(get('SLACK_API_URL'), 'SLACK_API_URL', true), 'SLACK_API_URL'),
     port: port(get('PORT')),
     ...readContentConfig(env),
     tips: tips(get('TIP_CHANNEL'), tipSettings),
     tipSettings,
     // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
     logLevel: logLevel(get('LOG_LEVEL')) ?? (slack.mode === 'local' ? 'warn' : 'info'),
+    logFormat: logFormat(get('LOG_FORMAT')),
+    store: { databaseUrl: databaseUrl(get('DATABASE_URL')), dataDir: dataDir(get('TALKBOT_DATA_DIR'), env) },
   };
   return { ...common, ...slack };
 }
 
 /** Every secret a configuration holds, for the logger to redact: none of them is ever printed. */
 export function configSecrets(config: Config): string[] {
-  if (config.mode === 'local') return [];
-  return [config.botToken, config.appToken, config.signingSecret].filter((s): s is string => s !== null);
+  const password = databasePassword(config.store.databaseUrl);
+  const slack = config.mode === 'local' ? [] : [config.botToken, config.appToken, config.signingSecret];
+  return [...slack, password].filter((s): s is string => s !== null);
+}
+
+function databasePassword(url: string | null): string | null {
+  if (url === null) return null;
+  const password = new URL(url).password;
+  return password ? decodeURIComponent(password) : null;
 }
 
 type SlackPart =
@@ -191,6 +213,13 @@ function readSlack(get: (name: string) => string | null): SlackPart {
     throw new ConfigError(
       'SLACK_BOT_TOKEN',
       'is missing; copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or unset every SLACK_ variable to run locally',
+    );
+  }
+  if (requested === null && appToken === null && signingSecret === null) {
+    // Whoever followed the Socket Mode steps most likely forgot the app token: name both ways out.
+    throw new ConfigError(
+      'SLACK_APP_TOKEN',
+      'is missing, and so is SLACK_SIGNING_SECRET; set SLACK_APP_TOKEN (xapp-…, Basic Information → App-Level Tokens, scope connections:write) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information → App Credentials) for HTTP mode',
     );
   }
   const mode = requested ?? (appToken ? 'socket' : 'http');
@@ -238,6 +267,19 @@ function httpUrl(value: string | null, name: string, trailingSlash: boolean): st
   return trailingSlash ? (text.endsWith('/') ? text : `${text}/`) : text.replace(/\/+$/, '');
 }
 
+/** A URL with `user:password@` is refused: Node's fetch will not send one, and printing it would leak the password. */
+function withoutCredentials(url: string | null, name: string): string | null {
+  if (url === null) return null;
+  const parsed = new URL(url);
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new ConfigError(
+      name,
+      'carries a user name or password, which is never sent; give the proxy its credentials another way (HTTPS_PROXY), and the URL without them',
+    );
+  }
+  return url;
+}
+
 function port(value: string | null): number {
   if (value === null) return 3000;
   const n = Number(value);
@@ -264,4 +306,43 @@ function logLevel(value: string | null): LogLevelName | null {
     throw new ConfigError('LOG_LEVEL', `is "${value}"; use one of ${logLevels.join(', ')}`);
   }
   return level;
+}
+
+function logFormat(value: string | null): LogFormat {
+  if (value === null) return 'text';
+  const format = value.toLowerCase();
+  if (format !== 'text' && format !== 'json') {
+    throw new ConfigError('LOG_FORMAT', `is "${value}"; use text (the default) or json`);
+  }
+  return format;
+}
+
+/** A PostgreSQL URL; the error never repeats the value, which may hold a password. */
+function databaseUrl(value: string | null): string | null {
+  if (value === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a URL; write it as postgres://user:password@host:5432/database (or unset it for the embedded store)',
+    );
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must be a postgres:// URL, not ${parsed.protocol}//; unset it to keep state in TALKBOT_DATA_DIR instead`,
+    );
+  }
+  return value;
+}
+
+/** Unset, it goes where the XDG convention puts an application's data (~/.local/share/talkbot). */
+function dataDir(value: string | null, env: Environment): string {
+  if (value) return value;
+  const home = env.HOME?.trim() || env.USERPROFILE?.trim();
+  const base =
+    env.XDG_DATA_HOME?.trim() || (home ? join(home, '.local', 'share') : join(tmpdir(), 'talkbot-data'));
+  return join(base, 'talkbot');
 }

@@ -5,20 +5,29 @@ import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
 import { startPlayground } from './local/playground/index.ts';
+
 import { Library } from './search/library.ts';
 import { createSlackApp, loadBolt, type SlackTransport } from './slack/app.ts';
+import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
+import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
 import { slackErrorCode } from './slack/slack-errors.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './store/store.ts';
 import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
+import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
 import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
   readonly app: App;
   readonly store: LibraryStore;
+  /** The state that lasts: the embedded database, or PostgreSQL shared with other replicas. */
+  readonly state: Store;
   /** In local mode, the stand-in of Slack the app is connected to. */
   readonly standIn: SlackStandIn | null;
   /** Resolves once content edits are being watched for (shortly after start). */
@@ -62,6 +71,7 @@ function slackConnection(
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
+  await checkContentFolder(config.contentDir, 'CONTENT_DIR');
   // Each reload parses only the files that changed; the cache file spares a restart the same work.
   const cache = new ParseCache(config.contentDir, {
     dir: config.cacheDir,
@@ -70,10 +80,22 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   const load = () => loadContent(config.contentDir, { baseUrl: config.siteBaseUrl, cache });
   const loading = load();
-  // A large site is parsed by worker threads: this thread loads Bolt meanwhile.
+  // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();
+  const stateOpening = openStore(config.store);
+  // Awaited below; until then a failure to open must not count as unhandled.
+  stateOpening.catch(() => {});
+  // The Library is read at each scrape, by then built.
+  const metricsLoading = loadMetrics(() => store.current);
   const initial = await loading;
-  await boltLoading;
+  const { WebClient } = await boltLoading;
+  const state = await stateOpening;
+  logger.info(describeStore(state));
+  if (state.unknownMigrations.length > 0) {
+    logger.warn(
+      `the store was migrated by a newer talkbot (${state.unknownMigrations.join(', ')}): carrying on, as migrations only add`,
+    );
+  }
   const store = new LibraryStore(new Library(initial));
   const library = store.current;
   logger.info(
@@ -84,6 +106,27 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
   );
   for (const problem of library.problems) logger.warn(formatProblem(problem));
+  if (library.posts.length === 0) {
+    logger.warn(
+      `CONTENT_DIR "${config.contentDir}" holds no posts: every answer is "I found nothing" until posts are added there (they are picked up without a restart)`,
+    );
+  }
+
+  // Tokens are checked before anything listens, so a wrong one stops startup with a line saying which.
+  const identity =
+    config.mode === 'local'
+      ? undefined
+      : ((await verifySlack({
+          WebClient,
+          botToken: config.botToken,
+          appToken: config.mode === 'socket' ? config.appToken : null,
+          apiUrl: config.apiUrl,
+          logger,
+        }).catch(async (error: unknown) => {
+          // The store's connections would keep the process alive after the error is reported.
+          await state.close();
+          throw error;
+        })) ?? undefined);
 
   const reloader = new ContentReloader({
     contentDir: config.contentDir,
@@ -103,23 +146,29 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
   };
   let scheduler: TipScheduler | null = null;
+  const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
     config.mode === 'local'
       ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-        await startPlayground({
-          port: config.port,
-          host: '127.0.0.1',
-          status: () => ({
-            contentDir: config.contentDir,
-            posts: store.current.posts.length,
-            resources: store.current.resources.length,
-            problems: store.current.problems,
+        await listening(
+          config.port,
+          startPlayground({
+            port: config.port,
+            host: '127.0.0.1',
+            status: () => ({
+              contentDir: config.contentDir,
+              posts: store.current.posts.length,
+              resources: store.current.resources.length,
+              problems: store.current.problems,
+            }),
+            statusChanges: (listener) => store.subscribe(listener),
+            postTip: async () => {
+              const outcome = await scheduler?.fireToday();
+              return outcome?.status === 'posted' ? outcome.tip.at : null;
+            },
           }),
-          postTip: async () => {
-            await scheduler?.fire();
-          },
-        })
+        )
       : null;
   const slack = slackConnection(config, standIn);
   const app = await createSlackApp({
@@ -127,13 +176,18 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     logger,
     deps,
     inFlight,
+    dedupe: fleet.dedupe,
+    metrics: fleet.metrics,
+    storeHealth: fleet.storeHealth,
+    ...(identity ? { identity } : {}),
   });
   try {
-    await app.start();
+    await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
     // What did start must not keep the process alive once the error is reported.
     await standIn?.close();
-    throw error;
+    await state.close();
+    throw config.mode === 'socket' ? socketStartFailure(error) : error;
   }
   // The watcher's first scan of the folder (a file-system call per file) is not needed to answer, so
   // the app is ready without waiting for it: edits are picked up from when it is ready.
@@ -148,6 +202,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       poster: slackTipPoster(app.client),
       errorCode: slackErrorCode,
       logger,
+      // Every replica runs the schedule; the store's claims let exactly one post each slot.
+      claims: fleet.claims,
+      onSlot: fleet.onSlot,
     });
     scheduler.start();
   } else {
@@ -157,6 +214,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   return {
     app,
     store,
+    state,
     standIn,
     watching,
     url: standIn
@@ -174,6 +232,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
       await standIn?.close();
       // A save cut short would only leave a temporary file, but a whole one spares the next start.
       await cache.saved();
+      await state.close();
     },
   };
 }

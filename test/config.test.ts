@@ -87,7 +87,12 @@ describe('readConfig', () => {
     ],
     ['SLACK_BOT_TOKEN', { SLACK_APP_TOKEN: app }, /is missing/],
     ['SLACK_APP_TOKEN', { SLACK_BOT_TOKEN: bot, SLACK_MODE: 'socket' }, /missing for Socket Mode/],
-    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: bot }, /missing for HTTP mode/],
+    [
+      'SLACK_APP_TOKEN',
+      { SLACK_BOT_TOKEN: bot },
+      /^is missing, and so is SLACK_SIGNING_SECRET; set SLACK_APP_TOKEN .* for Socket Mode, or SLACK_SIGNING_SECRET .* for HTTP mode/,
+    ],
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: bot, SLACK_MODE: 'http' }, /missing for HTTP mode/],
     [
       'SLACK_SIGNING_SECRET',
       { SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: 'not hex at all, secret!' },

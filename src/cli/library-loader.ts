@@ -2,11 +2,14 @@ import type { ContentConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { ParseCache } from '../content/parse-cache.ts';
 import { Library } from '../search/library.ts';
+import { checkContentFolder } from '../wiring/check-content-folder.ts';
 import type { CommandIO } from './commands/io.ts';
 
 /** Where and how a command reads content. */
 export interface ContentFlags {
   readonly contentDir: string;
+  /** What chose the folder, to name in an error: the `--content` flag or `CONTENT_DIR`. */
+  readonly setting: string;
   readonly siteBaseUrl: string | null;
   readonly drafts: boolean;
   readonly future: boolean;
@@ -31,6 +34,7 @@ export function contentFlags(
 ): ContentFlags {
   return {
     contentDir: values.content ?? config.contentDir,
+    setting: values.content === undefined ? 'CONTENT_DIR' : '--content',
     siteBaseUrl: config.siteBaseUrl,
     drafts: values.drafts,
     future: values.future,
@@ -39,7 +43,16 @@ export function contentFlags(
   };
 }
 
-/** Loads a content folder into a Library, as every command that answers queries does. */
+/**
+ * Loads a content folder that must be there into a Library, as every command that answers does: answers
+ * from a folder that is not there would all be "nothing found", and never say why.
+ */
+export async function loadExistingLibrary(flags: ContentFlags): Promise<Library> {
+  await checkContentFolder(flags.contentDir, flags.setting);
+  return loadLibrary(flags);
+}
+
+/** Loads a content folder into a Library; a folder that cannot be read becomes its one problem. */
 export async function loadLibrary(flags: ContentFlags): Promise<Library> {
   const load = await loadContent(flags.contentDir, {
     baseUrl: flags.siteBaseUrl,

@@ -1,5 +1,7 @@
 import { ConfigError, readContentConfig } from '../config.ts';
 import { QueryError } from '../search/query.ts';
+import { StartupError } from '../startup-error.ts';
+import { StoreError } from '../store/errors.ts';
 import { askCommand } from './commands/ask.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { indexCommand } from './commands/index-command.ts';
@@ -49,7 +51,12 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
       io.err(`talkbot ${name}: ${error.message}\n\n${error.usage}\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof QueryError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof QueryError ||
+      error instanceof StartupError ||
+      error instanceof StoreError
+    ) {
       io.err(`talkbot ${name}: ${error.message}\n`);
       return 1;
     }

@@ -84,5 +84,6 @@ export const hugoShortcodes: ReadonlySet<string> = new Set([
   'vimeo',
   'vimeo_simple',
   'x',
+  'x_simple',
   'youtube',
 ]);

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import toml from 'toml';
-import { jsonError, quoteHint } from './config-files.ts';
 import { impossibleDate } from './hugo.ts';
+import { jsonError, quoteHint } from './syntax-errors.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -43,12 +43,13 @@ const engines = {
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
 export function parseFrontMatter(source: string): FrontMatter {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  if (text.startsWith('{')) return jsonFrontMatter(text);
+  // `{{<` opens a shortcode, not a JSON object: such a file has no front matter.
+  if (text.startsWith('{') && !text.startsWith('{{')) return jsonFrontMatter(text);
   const format = formats.find((f) => firstLine(text).trimEnd() === f.open);
   if (!format) {
-    if (/^(\+\+\+|---|\{)/.test(text)) {
+    if (/^(\+\+\+|---)/.test(text)) {
       throw new FrontMatterError(
-        'the front matter fence must stand alone on the first line (`+++`, `---` or `{`)',
+        'the front matter fence must stand alone on the first line (`+++` or `---`)',
         1,
       );
     }
@@ -95,7 +96,7 @@ function jsonFrontMatter(text: string): FrontMatter {
   try {
     data = JSON.parse(text.slice(0, end + 1));
   } catch (error) {
-    const located = jsonError(error, text.slice(0, end + 1), 0);
+    const located = jsonError(error, text.slice(0, end + 1));
     throw new FrontMatterError(
       located.message.replace(/^invalid JSON/, 'invalid JSON front matter'),
       located.line,

@@ -4,6 +4,8 @@ import { foldWhitespace } from './markdown.ts';
 export interface HtmlLink {
   readonly title: string;
   readonly url: string;
+  /** The nearest ATX heading above it (`## Talks`), or null. */
+  readonly section: string | null;
   /** 1-based body line. */
   readonly line: number;
 }
@@ -17,13 +19,28 @@ export function htmlLinksOf(body: string): HtmlLink[] {
   if (!/<a\s/i.test(body)) return [];
   const visible = body.replace(code, (block) => block.replace(/[^\n]/g, ' '));
   const links: HtmlLink[] = [];
+  const headings = headingLines(visible);
   anchor.lastIndex = 0;
   for (let m = anchor.exec(visible); m; m = anchor.exec(visible)) {
     const url = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/&amp;/g, '&');
     const text = foldWhitespace((m[4] ?? '').replace(/<[^>]*>/g, ''));
-    links.push({ title: text || url, url, line: lineOf(visible, m.index) });
+    const line = lineOf(visible, m.index);
+    const section = headings.findLast((h) => h.line < line)?.text ?? null;
+    links.push({ title: text || url, url, section, line });
   }
   return links;
+}
+
+/** The ATX headings (`## Talks`) of a body with code blanked, with their lines; a `---` ends a section. */
+function headingLines(text: string): { line: number; text: string | null }[] {
+  const found: { line: number; text: string | null }[] = [];
+  text.split('\n').forEach((source, i) => {
+    const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(source);
+    if (heading) found.push({ line: i + 1, text: foldWhitespace(heading[1] ?? '') });
+    else if (/^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:\*[ \t]*){3,}$/.test(source))
+      found.push({ line: i + 1, text: null });
+  });
+  return found;
 }
 
 function lineOf(text: string, at: number): number {

@@ -49,3 +49,9 @@ export function impossibleDate(line: string): string | null {
   const last = month === 2 && !leap ? 28 : (daysInMonth[month - 1] ?? 0);
   return month >= 1 && month <= 12 && day >= 1 && day <= last ? null : match[0];
 }
+
+/** Whether any `YYYY-MM-DD` in the text is no real day (see `impossibleDate`). */
+export function hasImpossibleDate(text: string): boolean {
+  for (const match of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) if (impossibleDate(match[0])) return true;
+  return false;
+}

@@ -62,13 +62,13 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (outcome.post) parsed.push(outcome.post);
   }
 
-  const leftOut = { drafts: 0, future: 0, expired: 0 };
+  const leftOut = { drafts: 0, future: 0, expired: 0, unrendered: 0 };
   const published = parsed.filter((p) => {
     const why = leftOutBecause(p, { includeDrafts, includeFuture, now });
     if (why) leftOut[why]++;
     return why === null;
   });
-  const rules = pageRules(site.config, root);
+  const rules = pageRules(site.config, root, outcomes.sections);
   const pages = placePages(published, rules, problems);
   const siteMap = new SiteMap(pages, outcomes.sections, rules);
   const context: LinkContext = { site: site.config, siteMap, shortcodes, problems };
@@ -82,6 +82,7 @@ function leftOutBecause(
   post: ParsedPost,
   { includeDrafts, includeFuture, now }: { includeDrafts: boolean; includeFuture: boolean; now: Date },
 ): keyof LeftOut | null {
+  if (!post.rendered) return 'unrendered';
   if (!includeDrafts && post.draft) return 'drafts';
   if (!includeFuture && (post.publishDate ?? post.date ?? now) > now) return 'future';
   if (post.expiryDate !== null && post.expiryDate <= now) return 'expired';
@@ -104,7 +105,12 @@ async function parseChanged(
   const fresh = await parse.run(stale);
   cache.update(listing.pages, fresh, readAt);
   const byPath = new Map(fresh.map((outcome) => [outcome.path, outcome]));
-  const files = listing.pages.map((path) => (kept.get(path) ?? byPath.get(path)) as FileOutcome);
+  const files = listing.pages.map((path) => {
+    const outcome = kept.get(path) ?? byPath.get(path);
+    // Every page is either kept from the cache or among those just parsed.
+    if (outcome === undefined) throw new Error(`${path} was neither in the parse cache nor parsed`);
+    return outcome;
+  });
   return { files, sections, problems };
 }
 
@@ -133,6 +139,14 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
           message: `ref "${target}" names no published page: check the path or file name (the link is left out)`,
         });
         continue;
+      }
+      if (found.alsoNamed.length > 0) {
+        const all = [found.target, ...found.alsoNamed].map((t) => t.path).join(', ');
+        problems.push({
+          path: post.path,
+          line: raw.line,
+          message: `ref "${target}" names several pages (${all}): the link goes to ${found.target.path}; write the path of the one you mean`,
+        });
       }
       const { id } = found.target;
       pageLinks.push({
@@ -198,7 +212,7 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
 
 const noSurroundings = { titleAttribute: null, lead: '', follow: '', section: null } as const;
 
-/** Raw HTML links, where the site renders raw HTML: in order of line, beside the Markdown ones. */
+/** Raw HTML links, where the site renders raw HTML (Goldmark's `unsafe`): after the Markdown ones. */
 function addHtmlLinks(page: PlacedPage, links: Link[], keys: string[]): void {
   for (const html of page.parsed.htmlLinks) {
     if (!/^https?:\/\/[^\s/]+/i.test(html.url)) continue;
@@ -209,7 +223,7 @@ function addHtmlLinks(page: PlacedPage, links: Link[], keys: string[]): void {
       context: '',
       titleAttribute: null,
       url: html.url,
-      section: null,
+      section: html.section,
       line: html.line,
       kind,
     });
@@ -229,10 +243,13 @@ function reportUnknownShortcodes(post: ParsedPost, known: ReadonlySet<string>, p
 }
 
 /** The post's terms in every taxonomy the site has (tags and categories by default), as its tags. */
-function tagsOf(post: ParsedPost, site: SiteConfig): string[] {
+function tagsOf(post: ParsedPost, site: SiteConfig): readonly string[] {
+  const plurals = Object.values(site.taxonomies).map((plural) => plural.toLowerCase());
+  // Most sites have only Hugo's default taxonomies, and most posts only tags: no copy then.
+  if (plurals.includes('tags') && plurals.every((p) => p === 'tags' || !post.terms[p])) return post.tags;
   const tags = new Set<string>();
-  for (const plural of Object.values(site.taxonomies))
-    for (const term of post.terms[plural.toLowerCase()] ?? []) tags.add(term);
+  for (const plural of plurals)
+    for (const term of plural === 'tags' ? post.tags : (post.terms[plural] ?? [])) tags.add(term);
   return [...tags];
 }
 

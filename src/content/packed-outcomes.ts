@@ -18,13 +18,11 @@ export interface PackedOutcomes {
   readonly titleAttributes: readonly (string | null)[];
   readonly urls: readonly string[];
   readonly keys: readonly (string | null)[];
-  /** The heading a link sits under, as its index in the post's `headings`; -1 for none. */
+  /** The heading a link sits under, as its index in the post's `headings` (every section is one); -1 for none. */
   readonly sections: Int32Array;
   readonly lines: Int32Array;
   /** Index in `kinds` plus one; 0 for null. */
   readonly kinds: Uint8Array;
-  /** Sections that are none of the post's headings, as `-2 - i` in `sections` (never so today). */
-  readonly strays: readonly string[];
 }
 
 const kinds: readonly ResourceKind[] = ['video', 'slides', 'paper', 'profile', 'article', 'other'];
@@ -43,11 +41,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   const sections = new Int32Array(total);
   const lines = new Int32Array(total);
   const kindCodes = new Uint8Array(total);
-  const strays: string[] = [];
   const bare: FileOutcome[] = new Array(outcomes.length);
   let at = 0;
-  for (let o = 0; o < outcomes.length; o++) {
-    const outcome = outcomes[o] as FileOutcome;
+  for (const [o, outcome] of outcomes.entries()) {
     const post = outcome.post;
     if (!post) {
       bare[o] = outcome;
@@ -69,11 +65,10 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
       else {
         if (post.headings[heading] !== link.section) heading = post.headings.indexOf(link.section, heading);
         if (heading === -1) heading = post.headings.indexOf(link.section);
-        if (heading === -1) {
-          heading = 0;
-          sections[at] = -2 - strays.length;
-          strays.push(link.section);
-        } else sections[at] = heading;
+        // The outline lists every heading it puts a link under; a parser that broke that must not lose the link.
+        if (heading === -1)
+          throw new Error(`${post.path}: a link's section "${link.section}" is not a heading`);
+        sections[at] = heading;
       }
       at++;
     }
@@ -91,38 +86,39 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
     sections,
     lines,
     kinds: kindCodes,
-    strays,
   };
+}
+
+/** The value at an index of packed arrays, which always hold it: a miss means the packing is corrupt, so say so. */
+function valueAt<T>(values: ArrayLike<T>, index: number): T {
+  const value = values[index];
+  if (value === undefined)
+    throw new RangeError(`packed outcomes hold nothing at ${index} of ${values.length}`);
+  return value;
 }
 
 /** The outcomes `packOutcomes` packed, links and all. */
 export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
-  const { linkCounts, titles, labels, contexts, titleAttributes, urls, keys, sections, lines, strays } =
-    packed;
+  const { linkCounts, titles, labels, contexts, titleAttributes, urls, keys, sections, lines } = packed;
   let at = 0;
   return packed.outcomes.map((outcome, o) => {
     const post = outcome.post;
     if (!post) return outcome;
-    const count = linkCounts[o] as number;
+    const count = valueAt(linkCounts, o);
     const links: ParsedLink[] = new Array(count);
     for (let i = 0; i < count; i++, at++) {
-      const section = sections[at] as number;
-      const kind = packed.kinds[at] as number;
+      const section = valueAt(sections, at);
+      const kind = valueAt(packed.kinds, at);
       links[i] = {
-        title: titles[at] as string,
-        label: labels[at] as string,
-        context: contexts[at] as string,
-        titleAttribute: titleAttributes[at] ?? null,
-        url: urls[at] as string,
-        section:
-          section >= 0
-            ? (post.headings[section] as string)
-            : section === -1
-              ? null
-              : (strays[-2 - section] as string),
-        line: lines[at] as number,
-        kind: kind === 0 ? null : (kinds[kind - 1] as ResourceKind),
-        key: keys[at] as string | null,
+        title: valueAt(titles, at),
+        label: valueAt(labels, at),
+        context: valueAt(contexts, at),
+        titleAttribute: valueAt(titleAttributes, at),
+        url: valueAt(urls, at),
+        section: section === -1 ? null : valueAt(post.headings, section),
+        line: valueAt(lines, at),
+        kind: kind === 0 ? null : valueAt(kinds, kind - 1),
+        key: valueAt(keys, at),
       };
     }
     return { ...outcome, post: { ...post, links } satisfies ParsedPost };

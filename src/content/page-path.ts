@@ -11,6 +11,8 @@ export interface PagePlace {
   readonly section: string;
   /** The folders above the page (above the bundle folder, for a bundle). */
   readonly folders: readonly string[];
+  /** Its section hierarchy (`:sections`): the first folder, then each nested one that has an `_index.md`. */
+  readonly sections: readonly string[];
   /** The file's name without extension and language, or the bundle folder's name (Hugo's content base name). */
   readonly baseName: string;
 }
@@ -30,17 +32,28 @@ export interface PageRules {
   readonly languageRoots: readonly { readonly prefix: string; readonly code: string }[];
   /** Codes of the configured languages. */
   readonly languages: ReadonlySet<string>;
+  /** Folders (language-relative) holding an `_index.md`: nested sections. */
+  readonly sectionFolders: ReadonlySet<string>;
 }
 
-/** The rules for a content folder of this site. */
-export function pageRules(config: SiteConfig, contentDir: string): PageRules {
+/** The rules for a content folder of this site, whose section pages (`_index.md`) are `sectionFiles`. */
+export function pageRules(
+  config: SiteConfig,
+  contentDir: string,
+  sectionFiles: readonly string[] = [],
+): PageRules {
   const contentFromRoot = relative(config.root, resolve(contentDir)).split(sep).join('/');
   const languageRoots = config.languages.flatMap(({ code, contentDir: dir }) => {
     if (dir === null) return [];
     const inside = posix.relative(contentFromRoot, dir);
     return inside && !inside.startsWith('..') ? [{ prefix: `${inside}/`, code }] : [];
   });
-  return { config, languageRoots, languages: new Set(config.languages.map((l) => l.code)) };
+  const sectionFolders = new Set<string>();
+  for (const file of sectionFiles) {
+    const root = languageRoots.find((r) => file.startsWith(r.prefix));
+    sectionFolders.add(posix.dirname(root ? file.slice(root.prefix.length) : file));
+  }
+  return { config, languageRoots, languages: new Set(config.languages.map((l) => l.code)), sectionFolders };
 }
 
 const bundleIndex = /^index\.(md|markdown)$/i;
@@ -64,7 +77,12 @@ export function placeOf(contentPath: string, rules: PageRules): PagePlace {
   const bundle = bundleIndex.test(file);
   const folders = bundle ? parts.slice(0, -1) : parts;
   const baseName = bundle ? (parts.at(-1) ?? '') : file.replace(/\.(md|markdown)$/i, '');
-  return { language, path, section: parts.length > 0 ? (parts[0] ?? '') : '', folders, baseName };
+  const sections: string[] = [];
+  for (let depth = 1; depth <= parts.length; depth++) {
+    if (depth > 1 && !rules.sectionFolders.has(parts.slice(0, depth).join('/'))) break;
+    sections.push(parts[depth - 1] ?? '');
+  }
+  return { language, path, section: parts.length > 0 ? (parts[0] ?? '') : '', folders, sections, baseName };
 }
 
 /**
@@ -145,7 +163,7 @@ export function expandPattern(pattern: string, place: PagePlace, facts: PageFact
         case 'section':
           return urlize(place.section);
         case 'sections':
-          return slice(place.folders.map(urlize), from, to, token.includes('[')).join('/');
+          return slice(place.sections.map(urlize), from, to, token.includes('[')).join('/');
         case 'title':
           return urlize(facts.title);
         case 'slug':

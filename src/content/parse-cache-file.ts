@@ -15,7 +15,8 @@ interface CacheHeader {
 }
 
 const format = 1;
-// About 20 ms of (de)serialising at a time, so that saving or reading a large cache never stalls the app.
+// Posts (de)serialised at a time, so that saving or reading a large cache never stalls the app (what a chunk
+// costs is in the README's Performance section).
 const chunkSize = 500;
 /** Cache files kept in one folder: one per content folder and build, the least recently written go first. */
 const keptFiles = 16;

@@ -81,8 +81,7 @@ export class ParseCache {
     const entries = this.#entries ?? (await this.#opening) ?? new Map<string, FileOutcome>();
     const kept = new Map<string, FileOutcome>();
     const stale: string[] = [];
-    for (let i = 0; i < pages.length; i++) {
-      const path = pages[i] as string;
+    for (const [i, path] of pages.entries()) {
       const cached = entries.get(path);
       if (cached?.stamp && sameStamp(cached.stamp, this.#stampOf(path) ?? noFile)) kept.set(path, cached);
       else stale.push(path);

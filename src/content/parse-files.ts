@@ -33,20 +33,11 @@ export interface BatchReply {
   readonly packed: PackedOutcomes | null;
 }
 
-// About 30 ms of work: small enough to keep every thread busy to the end and the event loop free
-// between batches, large enough that messaging costs little.
+// Small enough to keep every thread busy to the end and the event loop free between batches, large enough
+// that messaging costs little (what a batch costs is in the README's Performance section).
 const batchSize = 128;
 // Batches a worker holds at once, so that it never waits for the main thread to hand it the next.
 const inFlightPerWorker = 2;
-
-/** Reads and parses content files, in path order (see ContentParse). */
-export async function parseContentFiles(
-  root: string,
-  paths: readonly string[],
-  options: ParseOptions = {},
-): Promise<FileOutcome[]> {
-  return new ContentParse(root, options).run(paths);
-}
 
 /**
  * One parse of a content folder, in path order. A large folder is parsed by worker threads and by

@@ -1,6 +1,6 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
-import { DateError, impossibleDate, readHugoDate } from './hugo.ts';
+import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { labelOf } from './link-context.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
@@ -57,6 +57,8 @@ export interface ParsedPost {
   readonly tags: readonly string[];
   readonly author: string | null;
   readonly draft: boolean;
+  /** False for a page Hugo builds no page for (`build.render: never`, `headless: true`): it has no URL. */
+  readonly rendered: boolean;
   readonly headings: readonly string[];
   /** Paragraph and list text, for search. */
   readonly body: string;
@@ -97,12 +99,15 @@ export function parsePost(path: string, source: string): ParseOutcome {
     return { post: null, problems };
   }
 
+  // A YAML or TOML parser rolls 2026-13-45 over into 2027, where Hugo refuses it. Such a day is rare:
+  // the front matter is searched for one once, and a field's own line only when there is one.
+  const rolledOver = hasImpossibleDate(source.slice(0, source.length - front.body.length));
   const readDate = (field: string): Date | null => {
     const line = () => fieldLine(source, field, front.bodyLine) ?? 1;
     try {
       const date = readHugoDate(data[field], field);
-      // A YAML or TOML parser rolls 2026-13-45 over into 2027: Hugo refuses it.
-      const written = date ? impossibleDate(source.split('\n', line())[line() - 1] ?? '') : null;
+      const written =
+        date && rolledOver ? impossibleDate(source.split('\n', line())[line() - 1] ?? '') : null;
       if (written) throw new DateError(`\`${field}\` is "${written}", which is not a real date`);
       return date;
     } catch (error) {
@@ -144,6 +149,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
       tags: textList(data.tags),
       author: scalarText(data.author) || textList(data.authors)[0] || null,
       draft: data.draft === true || data.draft === 'true',
+      rendered: isRendered(data),
       headings: outline.headings,
       body: outline.body,
       links: outline.links.map((link): ParsedLink => {
@@ -197,7 +203,9 @@ const titleExample: Record<string, string> = {
 };
 
 // Fields that are lists of words but no taxonomy, so never searched as tags.
+// `tags` is read on its own (every post has it); the others are lists of words but no taxonomy.
 const notTerms = new Set([
+  'tags',
   'aliases',
   'title',
   'description',
@@ -213,10 +221,12 @@ const notTerms = new Set([
   'outputs',
 ]);
 
-/** Every front matter field that could be a taxonomy (a word or a list of words), keys lower-cased. */
+/** Every front matter field but `tags` that could be a taxonomy (a word or a list of words), keys lower-cased. */
 function termsOf(data: Record<string, unknown>): Record<string, string[]> {
   const terms: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
+    const value = data[key];
+    if (typeof value !== 'string' && !Array.isArray(value)) continue;
     const name = key.toLowerCase();
     // A taxonomy is a list (`tags = ["a"]`); one term alone is written under a plural name (`series: x`).
     const single = typeof value === 'string' && name.endsWith('s') && !notTerms.has(name);
@@ -225,6 +235,15 @@ function termsOf(data: Record<string, unknown>): Record<string, string[]> {
     if (list.length > 0 && list.length <= 100) terms[name] = list;
   }
   return terms;
+}
+
+/** Hugo's `build` (formerly `_build`) options and the older `headless`: `render` never (or false) means no page. */
+function isRendered(data: Record<string, unknown>): boolean {
+  if (data.headless === true) return false;
+  const build = data.build ?? data._build;
+  if (typeof build !== 'object' || build === null) return true;
+  const render = (build as Record<string, unknown>).render;
+  return !(render === false || render === 'never' || render === 'false');
 }
 
 function scalarText(value: unknown): string {

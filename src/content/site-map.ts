@@ -6,12 +6,16 @@ import type { PlacedPage } from './pages.ts';
 export interface SiteTarget {
   readonly id: string;
   readonly language: string;
+  /** The content file (`show/a/0100.md`), or the section's folder (`show/a`). */
+  readonly path: string;
 }
 
 /** A resolved `ref`: the page, and the `#fragment` the ref carried ('' for none). */
 export interface RefTarget {
   readonly target: SiteTarget;
   readonly fragment: string;
+  /** Other pages a ref by name alone also names (Hugo calls such a ref ambiguous); empty when none. */
+  readonly alsoNamed: readonly SiteTarget[];
 }
 
 /**
@@ -22,6 +26,7 @@ export class SiteMap {
   readonly #byContent = new Map<string, SiteTarget[]>();
   readonly #byName = new Map<string, SiteTarget[]>();
   readonly #byPath = new Map<string, SiteTarget>();
+  readonly #sectionsSeen = new Set<string>();
   readonly #basePath: string;
   readonly #baseHost: string | null;
 
@@ -30,14 +35,18 @@ export class SiteMap {
     this.#basePath = base?.path ?? '';
     this.#baseHost = base?.host ?? null;
     for (const page of pages) {
-      const target = { id: page.id, language: page.place.language };
+      const target = { id: page.id, language: page.place.language, path: page.parsed.path };
       const key = contentKey(page.place.path);
       add(this.#byContent, key, target);
       add(this.#byName, posix.basename(key), target);
       add(this.#byName, page.slug.toLowerCase(), target);
       for (const path of [page.id, ...page.aliases])
         if (!this.#byPath.has(path)) this.#byPath.set(path, target);
-      if (page.place.section) this.#addSection([page.place.section], page.place.language, rules);
+      const section = `${page.place.language}/${page.place.section}`;
+      if (page.place.section && !this.#sectionsSeen.has(section)) {
+        this.#sectionsSeen.add(section);
+        this.#addSection([page.place.section], page.place.language, rules);
+      }
     }
     for (const file of sectionFiles) {
       const place = placeOf(file, rules);
@@ -50,7 +59,7 @@ export class SiteMap {
     const id = sectionPath(folders, language, rules);
     const key = folders.join('/').toLowerCase();
     if ((this.#byContent.get(key) ?? []).some((t) => t.id === id)) return;
-    const target = { id, language };
+    const target = { id, language, path: folders.join('/') };
     add(this.#byContent, key, target);
     if (!this.#byPath.has(id)) this.#byPath.set(id, target);
   }
@@ -65,16 +74,22 @@ export class SiteMap {
     const path = (hash === -1 ? target : target.slice(0, hash)).trim();
     const fragment = hash === -1 ? '' : target.slice(hash);
     const language = from.place.language;
-    if (!path) return { target: { id: from.id, language }, fragment };
+    if (!path) return { target: { id: from.id, language, path: from.parsed.path }, fragment, alsoNamed: [] };
     const pick = (found: readonly SiteTarget[] | undefined) =>
       found?.find((t) => t.language === language) ?? found?.[0] ?? null;
     const fromRoot = contentKey(posix.normalize(path));
     const besideFile = contentKey(posix.join(posix.dirname(from.place.path), path));
-    const found =
+    const byPath =
       (path.startsWith('/') ? null : pick(this.#byContent.get(besideFile))) ??
-      pick(this.#byContent.get(fromRoot)) ??
-      (path.includes('/') ? null : pick(this.#byName.get(fromRoot)));
-    return found ? { target: found, fragment } : null;
+      pick(this.#byContent.get(fromRoot));
+    if (byPath) return { target: byPath, fragment, alsoNamed: [] };
+    if (path.includes('/')) return null;
+    const named = (this.#byName.get(fromRoot) ?? []).filter(
+      (t, i, all) => all.findIndex((o) => o.id === t.id) === i,
+    );
+    const inLanguage = named.filter((t) => t.language === language);
+    const [first, ...others] = inLanguage.length > 0 ? inLanguage : named;
+    return first ? { target: first, fragment, alsoNamed: others } : null;
   }
 
   /**
@@ -82,10 +97,12 @@ export class SiteMap {
    * a URL under the site's base URL, or a path relative to the linking page; aliases count.
    */
   pageAt(url: string, from: PlacedPage): SiteTarget | null {
+    // Most links lead elsewhere: a look at the scheme and host spares them the rest.
+    const web = url.startsWith('http://') || url.startsWith('https://') || /^https?:\/\//i.test(url);
+    if (web && (this.#baseHost === null || !hostIs(url, this.#baseHost))) return null;
     const bare = url.replace(/[?#].*$/, '');
     let path: string | null = null;
     if (/^https?:\/\//i.test(bare)) {
-      if (this.#baseHost === null) return null;
       const parsed = parseBase(bare);
       if (!parsed || parsed.host !== this.#baseHost) return null;
       path = parsed.path || '/';
@@ -102,6 +119,15 @@ export class SiteMap {
     const lower = safeDecode(path).toLowerCase();
     return this.#byPath.get(lower) ?? this.#byPath.get(`${lower}/`) ?? null;
   }
+}
+
+/** Whether an http(s) URL's host (less `www.` and letter case) is `host`. */
+function hostIs(url: string, host: string): boolean {
+  const start = url.indexOf('//') + 2;
+  const from = url.startsWith('www.', start) || url.startsWith('WWW.', start) ? start + 4 : start;
+  if (url.slice(from, from + host.length).toLowerCase() !== host) return false;
+  const next = url[from + host.length];
+  return next === undefined || next === '/' || next === '?' || next === '#' || next === ':';
 }
 
 function add(map: Map<string, SiteTarget[]>, key: string, target: SiteTarget): void {

@@ -84,6 +84,8 @@ export interface LeftOut {
   readonly drafts: number;
   readonly future: number;
   readonly expired: number;
+  /** Pages Hugo renders no page for (`build.render: never`, `headless: true`). */
+  readonly unrendered: number;
 }
 
 /** What loading a content folder yields: every post that loaded, and every problem met on the way. */

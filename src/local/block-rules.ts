@@ -104,7 +104,14 @@ function checkBlockBody(block: JsonObject, pointer: string, report: Report): voi
     case 'context':
       if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10) {
         report('must have between 1 and 10 items', `${pointer}/elements`);
+        return;
       }
+      // Its text elements are text objects, held to a text object's own 3,000 characters.
+      block.elements.forEach((element, i) => {
+        if (isJsonObject(element) && element.type !== 'image') {
+          checkText(element, `${pointer}/elements/${i}`, 3000, report);
+        }
+      });
       return;
     case 'actions': {
       if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 25) {

@@ -6,6 +6,11 @@ export interface Fault {
   status?: number;
   /** Seconds for the `Retry-After` header; implies a 429 `ratelimited` answer. @default 1 when rate-limited */
   retryAfter?: number;
+  /**
+   * Closes the connection of a Web API call without answering, before even the token is looked at: what the app sees when
+   * Slack cannot be reached (a network down, a proxy in the way).
+   */
+  drop?: boolean;
 }
 
 /** The HTTP answer a fault turns into. */
@@ -45,6 +50,13 @@ export class Faults {
     const fault = list?.shift();
     if (list?.length === 0) this.queued.delete(method);
     return fault;
+  }
+
+  /** Uses up the next fault of `method` if it is a dropped connection, and says whether it was. */
+  takeDrop(method: string): boolean {
+    if (this.queued.get(method)?.[0]?.drop !== true) return false;
+    this.take(method);
+    return true;
   }
 
   /** Forgets every queued fault. */

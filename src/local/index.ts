@@ -26,7 +26,7 @@ export {
   type SlashCommandInput,
   type UserMessageInput,
 } from './SlackStandIn.ts';
-export { type SignatureCheck, signRequest, verifySlackSignature } from './signing.ts';
+export { signRequest } from './signing.ts';
 export type { DisconnectReason, EnvelopeType } from './socket-payloads.ts';
 export type {
   ApiCall,

@@ -41,6 +41,11 @@ export async function handleApiCall(
   res: ServerResponse,
 ): Promise<void> {
   const { store, faults, methods, tokens } = context;
+  if (faults.takeDrop(method)) {
+    store.addCall({ method, args: {}, ok: false, error: 'connection_dropped' });
+    req.socket.destroy();
+    return;
+  }
   let raw: string;
   try {
     raw = await readBody(req);

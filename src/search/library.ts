@@ -1,7 +1,7 @@
 import type { LeftOut, LoadResult, Post, Problem } from '../content/types.ts';
 import { contextFor, queryTerms } from './highlight.ts';
 import { foldText, tagKey } from './normalize.ts';
-import { parseQuery } from './query.ts';
+import { parseQuery, tagFilter } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
@@ -14,6 +14,12 @@ export interface PageOptions {
   readonly offset?: number;
   /** @default 10 */
   readonly limit?: number;
+}
+
+/** A tag and how many posts carry it. */
+export interface TagCount {
+  readonly tag: string;
+  readonly posts: number;
 }
 
 /** What a Library builds from its posts: their resources and the search over both. */
@@ -42,6 +48,8 @@ export class Library {
   readonly #byId: ReadonlyMap<string, Post>;
   readonly #bySlug: ReadonlyMap<string, Post>;
   readonly #tags: ReadonlyMap<string, string>;
+  /** Tags by use; worked out the first time someone asks for the list. */
+  #tagCounts: TagCount[] | null = null;
   /** Folded post titles, for suggestions; worked out on the first query that finds nothing. */
   #foldedTitles: string[] | null = null;
   /** Each folded word of a tag, to the first tag (as written) holding it; for suggestions, worked out likewise. */
@@ -116,6 +124,23 @@ export class Library {
     return this.#tagWords;
   }
 
+  /** Every tag with the number of posts carrying it, most used first (then by name), as first written. */
+  tagCounts(): readonly TagCount[] {
+    if (this.#tagCounts === null) {
+      const counts = new Map<string, { tag: string; posts: number }>();
+      for (const post of this.posts) {
+        for (const key of new Set(post.tags.map(tagKey))) {
+          if (key === '') continue;
+          const entry = counts.get(key);
+          if (entry) entry.posts += 1;
+          else counts.set(key, { tag: post.tags.find((t) => tagKey(t) === key) ?? key, posts: 1 });
+        }
+      }
+      this.#tagCounts = [...counts.values()].sort((a, b) => b.posts - a.posts || a.tag.localeCompare(b.tag));
+    }
+    return this.#tagCounts;
+  }
+
   /** Tags and talk titles close to a query that found nothing: what to offer instead. */
   suggest(input: string | ParsedQuery, max = 5): string[] {
     const query = typeof input === 'string' ? parseQuery(input) : input;
@@ -123,13 +148,13 @@ export class Library {
     for (const tag of query.tags) {
       for (const term of this.#index.similarTerms(tag)) {
         const tag = this.#tags.get(tagKey(term)) ?? this.#tagsByWord().get(term);
-        if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
+        if (tag) found.add(tagFilter(tag));
       }
     }
     for (const word of query.words) {
       for (const term of this.#index.similarTerms(word).slice(0, 3)) {
         const tag = this.#tagsByWord().get(term);
-        if (tag) found.add(`tag:${tag.includes(' ') ? `"${tag}"` : tag}`);
+        if (tag) found.add(tagFilter(tag));
         this.#foldedTitles ??= this.posts.map((p) => foldText(p.title));
         const post = this.posts[this.#foldedTitles.findIndex((title) => title.includes(term))];
         if (post) found.add(post.title);

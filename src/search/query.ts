@@ -18,11 +18,19 @@ const stopWords = new Set(
 const tagToken = /\btags?:(?:"([^"]*)"|'([^']*)'|(\S+))/gi;
 const quoted = /["“”]([^"“”]+)["“”]/g;
 
+/** The query text that filters by one tag: `tag:testing`, `tag:"distributed systems"`. */
+export function tagFilter(tag: string): string {
+  if (!/\s/.test(tag)) return `tag:${tag}`;
+  return tag.includes('"') ? `tag:'${tag}'` : `tag:"${tag}"`;
+}
+
 /** Parses what a user typed: free words plus `tag:name` (or `tag:"two words"`) filters. */
 export function parseQuery(input: string): ParsedQuery {
   const raw = input.trim();
   if (raw.length > maxQueryLength) {
-    throw new QueryError(`That query is ${raw.length} characters long; keep it under ${maxQueryLength}.`);
+    throw new QueryError(
+      `That query is ${raw.length} characters long: the limit is ${maxQueryLength}. Keep the words that matter.`,
+    );
   }
   const tags: string[] = [];
   const rest = raw.replace(tagToken, (_all, dq, sq, bare) => {

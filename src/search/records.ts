@@ -2,7 +2,7 @@ import { descriptiveness } from '../content/link-context.ts';
 import { linkKeysOf } from '../content/link-keys.ts';
 import type { Link, Post } from '../content/types.ts';
 import { normaliseUrl } from '../content/url-key.ts';
-import { runAtOnce, SliceCounter, type Sliced } from './slices.ts';
+import { SliceCounter, type Sliced } from './slices.ts';
 import type { Citation, Resource } from './types.ts';
 
 /** The text fields the index and the scorer read from a record, posts and resources alike. */
@@ -40,12 +40,7 @@ export interface ResourceSearchRecord extends RecordFields {
 /** One searchable thing, a post or a resource, flattened into the text fields the index reads. */
 export type SearchRecord = PostSearchRecord | ResourceSearchRecord;
 
-/** Merges every post's links into resources, one per normalised URL, listing each post that cites it. */
-export function collectResources(posts: readonly Post[]): Resource[] {
-  return runAtOnce(collectResourcesInSlices(posts));
-}
-
-/** collectResources, pausing after every slice of links. */
+/** The resources of the posts (one per link key, citing every post), pausing after every slice of links. */
 export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resource[]> {
   const slice = new SliceCounter(linksPerSlice);
   const resources: Resource[] = [];

@@ -1,6 +1,7 @@
 import type { Library } from '../search/library.ts';
 import { parseQuery, QueryError } from '../search/query.ts';
-import { renderAnswer, renderError, renderHelp } from './blocks/index.ts';
+import type { Greeting } from './blocks/help.ts';
+import { renderAnswer, renderError, renderHelp, renderTags } from './blocks/index.ts';
 import type { Message } from './blocks/message.ts';
 
 /** How many hits one answer shows before offering More results. */
@@ -19,6 +20,34 @@ export function isHelpRequest(text: string): boolean {
   return /^(help|\?|)$/i.test(text.trim());
 }
 
+/** Whether a query text asks which tags there are: `tags`, or `tag:` with nothing after it. */
+export function isTagListRequest(text: string): boolean {
+  return /^(?:tags|list tags|tags?:\s*(?:""|'')?)$/i.test(text.trim());
+}
+
+/** A greeting or a thanks, which deserves a word back rather than a search for "hi". */
+export function greetingIn(text: string): Greeting | undefined {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/[!.,?…:)(\s]+$/u, '')
+    .replace(/\s*(?:talkbot|bot|there|all|everyone|team)$/u, '')
+    .trim();
+  if (
+    /^(?:hi|hello|hey|hiya|howdy|yo|hallo|hej|hola|good (?:morning|afternoon|evening)|greetings|:wave:)$/u.test(
+      words,
+    )
+  )
+    return 'hello';
+  if (
+    /^(?:thanks|thank you|thx|ty|cheers|merci|danke|ta|thanks a lot|thank you (?:so|very) much|many thanks)$/u.test(
+      words,
+    )
+  )
+    return 'thanks';
+  return undefined;
+}
+
 /**
  * Slack sends typed text with `&`, `<` and `>` as entities (`R&amp;D`); the query is the text as typed.
  * Real links and mentions (`<@U1>`, `<!channel>`) arrive as bracketed sequences and stay as they are.
@@ -32,11 +61,15 @@ export function decodeSlackText(text: string): string {
 /** Turns what a user typed (decoded: see decodeSlackText) into the message talkbot answers with: help, an answer page, or a query error. */
 export function answerQuery(library: Library, text: string, request: AnswerRequest): Message {
   if (isHelpRequest(text)) return renderHelp();
+  const greeting = greetingIn(text);
+  if (greeting) return renderHelp(greeting);
+  if (isTagListRequest(text)) return renderTags(library.tagCounts());
   let query: ReturnType<typeof parseQuery>;
   try {
     query = parseQuery(text);
   } catch (error) {
-    if (error instanceof QueryError) return renderError(error.message);
+    if (error instanceof QueryError)
+      return renderError(error.message, 'For example `/talk testing distributed`.');
     throw error;
   }
   const result = library.search(query, { offset: request.offset ?? 0, limit: answerPageSize });

@@ -1,6 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiver, Logger, webApi } from '@slack/bolt';
-import { dropRedeliveredEvents, SeenEvents } from './dedupe.ts';
+import type { TalkbotMetrics } from '../ops/metrics.ts';
+import type { SlackIdentity } from './connect/verify-slack.ts';
+import { dropRedeliveredEvents, type EventDedupe, SeenEvents } from './dedupe.ts';
 import type { InFlight } from './in-flight.ts';
+import { instrumentApp, markDeduped } from './instrument.ts';
 import { listenerErrorHandler } from './listener-errors.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -22,6 +26,14 @@ export interface SlackAppOptions {
   readonly inFlight?: InFlight;
   /** Web API retries. @default interactiveRetries */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Tells re-delivered events apart: the fleet's, through the store. @default this process's memory */
+  readonly dedupe?: EventDedupe;
+  /** Counts and times requests; HTTP mode serves them at `GET /metrics`. @default none */
+  readonly metrics?: TalkbotMetrics;
+  /** Whether the store answers, for `/healthz`. @default not reported */
+  readonly storeHealth?: () => Promise<boolean>;
+  /** Who the bot is, when `auth.test` was already called (so Bolt need not call it again, unwatched). */
+  readonly identity?: SlackIdentity;
 }
 
 /**
@@ -42,12 +54,18 @@ export const interactiveRetries: webApi.RetryOptions = {
  */
 const unhandledRequestMs = 1500;
 
-/** Bolt's HTTP receiver at `/slack/events`, with `/healthz`, and a 400 for payloads nothing handles. */
+/**
+ * Bolt's HTTP receiver at `/slack/events`, with `/healthz` and `/metrics`, and a 400 for payloads nothing
+ * handles. `/healthz` is 200 whenever the process answers, store or no store: a replica whose store is down
+ * still answers, so a load balancer must not take it out; the body says whether the store is reachable.
+ */
 function httpReceiver(
   Receiver: typeof HTTPReceiver,
   transport: Extract<SlackTransport, { kind: 'http' }>,
   logger: Logger,
+  options: Pick<SlackAppOptions, 'metrics' | 'storeHealth'>,
 ): HTTPReceiver {
+  const { metrics, storeHealth } = options;
   return new Receiver({
     signingSecret: transport.signingSecret,
     port: transport.port,
@@ -56,11 +74,27 @@ function httpReceiver(
       {
         path: '/healthz',
         method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"ok":true}');
+        handler: async (_req, res) => {
+          const up = storeHealth ? await storeHealth() : null;
+          metrics?.storeUp.set(up === false ? 0 : 1);
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          res.end(JSON.stringify(up === null ? { ok: true } : { ok: true, store: up ? 'up' : 'down' }));
         },
       },
+      ...(metrics
+        ? [
+            {
+              path: '/metrics',
+              method: ['GET'],
+              handler: async (_req: unknown, res: ServerResponse) => {
+                if (storeHealth) metrics.storeUp.set((await storeHealth()) ? 1 : 0);
+                const text = await metrics.text();
+                res.writeHead(200, { 'content-type': metrics.contentType });
+                res.end(text);
+              },
+            },
+          ]
+        : []),
     ],
     unhandledRequestTimeoutMillis: unhandledRequestMs,
     unhandledRequestHandler: ({ logger: log, response }) => {
@@ -77,19 +111,22 @@ function httpReceiver(
 export interface BoltClasses {
   readonly App: typeof App;
   readonly HTTPReceiver: typeof HTTPReceiver;
+  /** The Web API client Bolt itself uses, for the checks made before the app starts. */
+  readonly WebClient: typeof webApi.WebClient;
 }
 
 let bolt: Promise<BoltClasses> | undefined;
 
 /**
- * Loads Bolt (once). It takes about a fifth of a second, so it is loaded on first use rather than with
- * this module: startup calls this while worker threads parse the content, the CLI's other commands never.
+ * Loads Bolt (once). Loading it is a noticeable part of a start (see the README's Performance section), so
+ * it is loaded on first use rather than with this module: startup calls this while worker threads parse the
+ * content, the CLI's other commands never.
  */
 export function loadBolt(): Promise<BoltClasses> {
   bolt ??= import('@slack/bolt').then((module) => {
     // Bolt is CommonJS: Node's loader and tsx give its exports by name, the bundle (esbuild) as the default export only.
-    const { App, HTTPReceiver } = module.App ? module : module.default;
-    return { App, HTTPReceiver };
+    const { App, HTTPReceiver, webApi } = module.App ? module : module.default;
+    return { App, HTTPReceiver, WebClient: webApi.WebClient };
   });
   return bolt;
 }
@@ -109,6 +146,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
+    ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     // The error handler is given the request's body, so it can tell the user who asked.
     extendedErrorHandler: true,
   } as const;
@@ -121,10 +159,19 @@ export async function createSlackApp(options: SlackAppOptions): Promise<App> {
           // Socket Mode's own client calls apps.connections.open; it must use the same API base URL.
           installerOptions: { clientOptions },
         })
-      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger) });
+      : new App({ ...common, receiver: httpReceiver(HTTPReceiver, transport, logger, options) });
 
+  const { metrics } = options;
+  if (metrics) instrumentApp(app, metrics);
   if (options.inFlight) app.use(options.inFlight.middleware());
-  app.use(dropRedeliveredEvents(new SeenEvents()));
+  app.use(
+    dropRedeliveredEvents(options.dedupe ?? new SeenEvents(), {
+      onRepeat: (body) => {
+        metrics?.retriesDeduped.inc();
+        markDeduped(body);
+      },
+    }),
+  );
   registerListeners(app, options.deps);
   app.error(listenerErrorHandler(app.client));
   return app;

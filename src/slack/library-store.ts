@@ -6,6 +6,7 @@ import type { Library } from '../search/library.ts';
  */
 export class LibraryStore {
   #current: Library;
+  readonly #listeners = new Set<(library: Library) => void>();
 
   constructor(initial: Library) {
     this.#current = initial;
@@ -16,8 +17,15 @@ export class LibraryStore {
     return this.#current;
   }
 
-  /** Swaps in a freshly built Library. */
+  /** Swaps in a freshly built Library, and tells whoever listens. */
   replace(next: Library): void {
     this.#current = next;
+    for (const listener of this.#listeners) listener(next);
+  }
+
+  /** Calls `listener` with each Library swapped in from now on; returns how to stop. */
+  subscribe(listener: (library: Library) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 }

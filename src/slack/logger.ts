@@ -1,5 +1,5 @@
 import type { Logger, LogLevel } from '@slack/bolt';
-import type { LogLevelName } from '../config.ts';
+import type { LogFormat, LogLevelName } from '../config.ts';
 
 // Levels by name: Bolt's LogLevel enum holds the same strings, but importing it would load all of Bolt
 // with the logger, long before the app needs it (startup loads the content meanwhile).
@@ -7,13 +7,15 @@ const order: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 /**
  * A Bolt-compatible logger that writes one line per message to standard error and replaces every
- * configured secret (tokens, signing secret) with `[redacted]`, whatever a library chose to log.
+ * configured secret (tokens, signing secret, database password) with `[redacted]`, whatever a library
+ * chose to log. With the `json` format each line is one object (`time`, `level`, `name`, `msg`).
  */
 export class RedactingLogger implements Logger {
   #level: LogLevelName;
   #name = 'talkbot';
   readonly #secrets: readonly string[];
   readonly #write: (line: string) => void;
+  readonly #format: LogFormat;
 
   constructor(
     level: LogLevelName,
@@ -21,10 +23,14 @@ export class RedactingLogger implements Logger {
     write: (line: string) => void = (line) => {
       process.stderr.write(line);
     },
+    format: LogFormat = 'text',
   ) {
+    this.#format = format;
     this.#level = level;
     // Short values could match innocent text; real tokens and secrets are far longer.
-    this.#secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    const kept = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    // Objects are logged as JSON, where a secret holding a quote or backslash appears escaped: both forms go.
+    this.#secrets = [...new Set(kept.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))];
     this.#write = write;
   }
 
@@ -53,8 +59,14 @@ export class RedactingLogger implements Logger {
   #log(level: LogLevelName, msg: readonly unknown[]): void {
     if (order.indexOf(level) < order.indexOf(this.#level)) return;
     let text = msg.map(describe).join(' ');
+    // Redacted before any encoding, so a secret JSON would escape cannot slip through in its escaped form.
     for (const secret of this.#secrets) text = text.replaceAll(secret, '[redacted]');
-    this.#write(`${new Date().toISOString()} ${level.toUpperCase()} [${this.#name}] ${text}\n`);
+    const time = new Date().toISOString();
+    this.#write(
+      this.#format === 'json'
+        ? `${JSON.stringify({ time, level, name: this.#name, msg: text })}\n`
+        : `${time} ${level.toUpperCase()} [${this.#name}] ${text}\n`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { App, Logger, webApi } from '@slack/bolt';
-import { createSlackApp } from './app.ts';
+import { createSlackApp, type SlackAppOptions } from './app.ts';
 import type { InFlight } from './in-flight.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 
@@ -12,8 +12,8 @@ export interface SlackEndpoints {
   readonly signingSecret: string;
 }
 
-/** What the app needs besides the endpoints. */
-export interface StartAgainstOptions {
+/** What the app needs besides the endpoints (and, optionally, the store's parts). */
+export interface StartAgainstOptions extends Pick<SlackAppOptions, 'dedupe' | 'metrics' | 'storeHealth'> {
   readonly logger: Logger;
   readonly deps: ListenerDeps;
   readonly inFlight?: InFlight;

@@ -8,6 +8,7 @@ export {
   slotsBetween,
   type Tip,
   type TipOptions,
+  todaysSlot,
   todaysTip,
   upcomingTip,
 } from './pick-tip.ts';

@@ -84,12 +84,26 @@ export function pickTip(library: Library, slotTime: Date, options: TipOptions): 
   };
 }
 
-/** The tip `/talk tip` shows: that of the latest run at or before `now`, or of the next run if none has happened yet. */
+/**
+ * The run that is "today's" in the schedule's time zone: today's latest run so far, else today's next run,
+ * and on a day with no run (a weekend) the latest run before now (or the next, before the first). The
+ * playground's "Post today's tip", `/talk tip` and the Home tab all go by it, so they always agree.
+ */
+export function todaysSlot(options: TipOptions, now: Date): Date | null {
+  const clock = clockFor(options);
+  const before = clock.slotAtOrBefore(now)?.at ?? null;
+  const day = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: options.timezone });
+  const today = day(now);
+  if (before !== null && day(before) === today) return before;
+  const next = clock.nextAfter(now);
+  if (next !== null && day(next) === today) return next;
+  return before ?? next;
+}
+
+/** The tip of today's run (see `todaysSlot`): what `/talk tip` shows and "Post today's tip" posts. */
 export function todaysTip(library: Library, now: Date, options: TipOptions): Tip | null {
-  const current = pickTip(library, now, options);
-  if (current !== null) return current;
-  const next = nextSlot(options.schedule, options.timezone, now);
-  return next === null ? null : pickTip(library, next, options);
+  const slot = todaysSlot(options, now);
+  return slot === null ? null : pickTip(library, slot, options);
 }
 
 /** The tip of the next run strictly after `now`, for the Home tab; null when tips have nothing to show. */

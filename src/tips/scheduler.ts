@@ -2,7 +2,8 @@ import { Cron } from 'croner';
 import type { Library } from '../search/library.ts';
 import type { Message } from '../slack/blocks/message.ts';
 import { renderTip } from '../slack/blocks/tip.ts';
-import { nextSlot, pickTip, type Tip, type TipOptions } from './pick-tip.ts';
+import { nextSlot, pickTip, type Tip, type TipOptions, todaysSlot } from './pick-tip.ts';
+import { cronFor } from './slot-clock.ts';
 
 /** Where the scheduler writes: Bolt's Logger (or talkbot's RedactingLogger) fits. */
 export interface TipLogger {
@@ -19,6 +20,22 @@ export interface TipPoster {
 
 /** Slack's error code of a failed post (`not_in_channel`…), or null when the failure is not one of Slack's. */
 export type ErrorClassifier = (error: unknown) => string | null;
+
+/**
+ * Claims of slots shared by every replica (the store): a slot is posted only by the replica that claimed
+ * it, and each replica claims before posting.
+ */
+export interface SlotClaims {
+  /** True when this replica won the slot; rejects when the claim could not be made (store down). */
+  claim(channel: string, slot: Date): Promise<boolean>;
+  /** Records that the slot's tip was posted. */
+  posted(channel: string, slot: Date): Promise<void>;
+  /** Who holds the claim of a slot whose post was never recorded, or null (unclaimed, or posted). */
+  unposted(channel: string, slot: Date): Promise<string | null>;
+}
+
+/** What a scheduled slot came to on this replica, for metrics. */
+export type SlotResult = 'posted' | 'claimed_elsewhere' | 'store_down' | 'nothing' | 'failed';
 
 /** Everything a TipScheduler needs: the tip options, where to post, and how. */
 export interface TipSchedulerOptions extends TipOptions {
@@ -37,6 +54,10 @@ export interface TipSchedulerOptions extends TipOptions {
    * test or a one-off script should not hang on a timer it forgot. @default true
    */
   readonly unref?: boolean;
+  /** Shared claims, so that a fleet posts each slot once. @default none: this process posts every slot */
+  readonly claims?: SlotClaims;
+  /** Told what each scheduled slot came to. @default nothing */
+  readonly onSlot?: (result: SlotResult) => void;
 }
 
 /** What one slot did: posted a tip, found nothing to post, or failed to post (with Slack's error code). */
@@ -80,7 +101,7 @@ export class TipScheduler {
         unref: this.#options.unref ?? true,
       },
       async (job: Cron) => {
-        await this.fire(job.currentRun() ?? this.#now());
+        await this.runSlot(job.currentRun() ?? this.#now());
       },
     );
     const next = this.nextRun();
@@ -100,9 +121,72 @@ export class TipScheduler {
     return this.#job?.nextRun() ?? nextSlot(this.#options.schedule, this.#options.timezone, this.#now());
   }
 
+  /** Posts today's tip right away (see `todaysSlot`): the playground's "Post today's tip". */
+  fireToday(): Promise<TipOutcome> {
+    return this.fire(todaysSlot(this.#options, this.#now()) ?? this.#now());
+  }
+
   /**
-   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does, and
-   * what the playground's "Post today's tip" does. A failed post is logged and returned, never thrown.
+   * What each scheduled run does: claims the slot (the latest run at or before `at`) when claims are shared,
+   * then posts it only if this replica won. With the store unreachable nobody can know whether another
+   * replica posted, so the slot is skipped (two posts of one tip are worse than none). A claim is never
+   * taken over: a replica that dies holding one costs that slot's tip, and the next slot is claimed anew.
+   */
+  async runSlot(at: Date): Promise<SlotResult> {
+    const { channel, logger, claims, schedule, timezone } = this.#options;
+    // Croner reports when the run started, a few milliseconds after the slot: every replica must name the
+    // slot itself, or their claims would never meet.
+    const slot = cronFor(schedule, timezone).previousRuns(1, new Date(at.getTime() + 1))[0] ?? at;
+    if (claims) {
+      let won: boolean;
+      try {
+        won = await claims.claim(channel, slot);
+      } catch (error) {
+        logger.warn(
+          `reading tip for ${slot.toISOString()} skipped: the store is unreachable (${(error as Error).message}), so another replica may have posted it`,
+        );
+        this.#options.onSlot?.('store_down');
+        return 'store_down';
+      }
+      if (!won) {
+        logger.info(`reading tip for ${slot.toISOString()}: another replica claimed it`);
+        this.#options.onSlot?.('claimed_elsewhere');
+        return 'claimed_elsewhere';
+      }
+    }
+    const outcome = await this.fire(slot);
+    const result: SlotResult = outcome.status;
+    if (claims && outcome.status === 'posted') {
+      await claims.posted(channel, slot).catch((error: unknown) => {
+        logger.warn(
+          `reading tip for ${slot.toISOString()} posted, but not recorded: ${(error as Error).message}`,
+        );
+      });
+    }
+    if (claims) await this.#reportLostSlot(claims, slot);
+    this.#options.onSlot?.(result);
+    return result;
+  }
+
+  /**
+   * The winner of a slot says what became of the one before, if a replica claimed it and never recorded
+   * its post (it died, or Slack refused): that tip is skipped, not posted late. Said once, by one replica.
+   */
+  async #reportLostSlot(claims: SlotClaims, slot: Date): Promise<void> {
+    const { channel, logger, schedule, timezone } = this.#options;
+    const previous = cronFor(schedule, timezone).previousRuns(1, slot)[0];
+    if (previous === undefined) return;
+    const holder = await claims.unposted(channel, previous).catch(() => null);
+    if (holder !== null) {
+      logger.warn(
+        `reading tip for ${previous.toISOString()} was claimed by ${holder} but never recorded as posted (that replica died, or its post failed): skipped, not posted late`,
+      );
+    }
+  }
+
+  /**
+   * Posts the tip of the latest slot at or before `at` (default now) right away: what each run does once
+   * its slot is its own. A failed post is logged and returned, never thrown.
    */
   async fire(at: Date = this.#now()): Promise<TipOutcome> {
     const { channel, logger } = this.#options;

@@ -85,7 +85,15 @@ describe('the benchmark harness, end to end on a tiny site', () => {
     assert.equal(size.posts, 20);
     assert.equal(size.problems, 0);
     assert.ok(size.resources > 0);
-    for (const value of [size.floorMs, size.loadMs, size.loadRatio, size.query.medianMs, size.query.p99Ms]) {
+    for (const value of [
+      size.floorMs,
+      size.parsersMs,
+      size.loadMs,
+      size.loadRatio,
+      size.parsersRatio,
+      size.query.medianMs,
+      size.query.p99Ms,
+    ]) {
       assert.ok(Number.isFinite(value) && value >= 0, String(value));
     }
     assert.equal(size.query.samples, 20);

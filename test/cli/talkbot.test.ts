@@ -43,7 +43,7 @@ describe('talkbot ask', () => {
       queries.map((q) => q.trim()),
     );
     assert.equal(lines[2].hits[0].title, 'Principles of Chaos Engineering');
-    assert.match(lines[3].error, /under 200/);
+    assert.match(lines[3].error, /the limit is 200/);
     assert.equal(lines[4].hits[0].posts[0].slug, 'qcon-how-did-i-get-here');
   });
 

@@ -4,7 +4,7 @@ import { linkKeysOf } from '../../src/content/link-keys.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { Post } from '../../src/content/types.ts';
 import { normaliseUrl } from '../../src/content/url-key.ts';
-import { collectResources } from '../../src/search/records.ts';
+import { Library } from '../../src/search/library.ts';
 import type { Resource } from '../../src/search/types.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -15,12 +15,13 @@ function shape(resources: readonly Resource[]) {
 }
 
 // The load works out each link's resource key while parsing (in a worker, for a large site) and
-// keeps it beside the post; collectResources must give the same whether it has those keys or not.
+// keeps it beside the post; the Library must gather the same resources whether it has those keys or not.
 describe('link keys worked out while loading', () => {
   for (const site of sites) {
     it(`are each link's normalised URL, and give the same resources, for ${site}`, async () => {
       for (const parse of [{ threads: 1 }, { threads: 2, parallelFrom: 1 }]) {
-        const { posts } = await loadContent(site, { now, baseUrl: 'https://example.org/', parse });
+        const loaded = await loadContent(site, { now, baseUrl: 'https://example.org/', parse });
+        const { posts } = loaded;
         for (const post of posts) {
           assert.deepEqual(
             linkKeysOf(post),
@@ -30,7 +31,10 @@ describe('link keys worked out while loading', () => {
         // Copies are other objects, so nothing is known about them: their keys are worked out afresh.
         const copies = posts.map((post): Post => ({ ...post }));
         assert.equal(linkKeysOf(copies[0] as Post), undefined);
-        assert.deepEqual(shape(collectResources(posts)), shape(collectResources(copies)));
+        assert.deepEqual(
+          shape(new Library(loaded).resources),
+          shape(new Library({ ...loaded, posts: copies }).resources),
+        );
       }
     });
   }

@@ -88,7 +88,7 @@ describe('packed outcomes', () => {
     assert.ok(all.some((o) => (o.post?.links.length ?? 0) > 0));
   });
 
-  it('keep links under no heading, non-web links, and sections that are no heading', () => {
+  it('keep links under no heading, non-web links and repeated headings; refuse a section that is no heading', () => {
     const base = parseFile('test/fixtures/sites/talks', 'posts/qcon-how-did-i-get-here.md').post;
     assert.ok(base);
     const post = {
@@ -140,17 +140,6 @@ describe('packed outcomes', () => {
           key: 'd.example',
         },
         {
-          title: 'e',
-          label: 'e',
-          context: '',
-          titleAttribute: null,
-          url: 'https://e.example/',
-          section: 'Elsewhere',
-          line: 7,
-          kind: 'other',
-          key: 'e.example',
-        },
-        {
           title: 'f',
           label: 'f',
           context: '',
@@ -168,5 +157,15 @@ describe('packed outcomes', () => {
       { path: post.path, post, problems: [], stamp: { size: 9, mtimeMs: 1.5, ctimeMs: 2.25, ino: 7 } },
     ];
     assert.deepEqual(unpackOutcomes(structuredClone(packOutcomes(outcomes))), outcomes);
+    // The outline lists every heading it puts a link under, so a link under none of them is a parser's bug:
+    // packing says so (a worker that throws has its batch parsed by the main thread) rather than losing it.
+    const stray = {
+      ...post,
+      links: [{ ...post.links[0], section: 'Elsewhere' } as (typeof post.links)[number]],
+    };
+    assert.throws(
+      () => packOutcomes([{ path: post.path, post: stray, problems: [], stamp: null }]),
+      /section "Elsewhere" is not a heading/,
+    );
   });
 });

@@ -187,3 +187,35 @@ describe('a parse cache kept in memory only', () => {
     }
   });
 });
+
+describe('a parse cache written to disk, for sites with a configuration', () => {
+  it('gives the podcast network and the configured blog exactly what a load without it gives, after a restart', async () => {
+    for (const name of ['podcast-network', 'field-notes']) {
+      const project = await tempDir(`talkbot-cache-${name}-`);
+      const cacheDir = await tempDir(`talkbot-cache-dir-${name}-`);
+      try {
+        await cp(`test/fixtures/sites/${name}`, project, { recursive: true });
+        const content = join(project, 'content');
+        await settleAll(content);
+        const plain = await loadContent(content);
+        const first = new ParseCache(content, { dir: cacheDir });
+        assert.deepEqual(await loadContent(content, { cache: first }), plain, `${name}, first load`);
+        await first.saved();
+        // A new cache object reads only the file: what a restarted bot does.
+        const restarted = new ParseCache(content, { dir: cacheDir });
+        assert.deepEqual(
+          await loadContent(content, { cache: restarted }),
+          plain,
+          `${name}, from the cache file`,
+        );
+        assert.ok(
+          restarted.reused > 0 && restarted.reused === restarted.size,
+          `${name}: every page from the file`,
+        );
+      } finally {
+        await rm(project, { recursive: true, force: true });
+        await rm(cacheDir, { recursive: true, force: true });
+      }
+    }
+  });
+});

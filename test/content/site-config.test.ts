@@ -3,7 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { loadContent } from '../../src/content/load.ts';
 import { readSiteConfig } from '../../src/content/site-config.ts';
+import { runTalkbot } from '../helpers/run-cli.ts';
 
 const made: string[] = [];
 after(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -130,5 +132,20 @@ describe('reading a Hugo site configuration', () => {
     assert.equal(problems[0]?.line, 3);
     assert.match(problems[0]?.message ?? '', /at line 3, column 1/);
     assert.doesNotMatch(problems[0]?.message ?? '', /position/);
+  });
+
+  it('loads the posts of a site whose configuration is broken, and names the file and line', async () => {
+    const content = await project({
+      'hugo.toml': 'baseURL = "https://x.example.org/"\ntitle = "Unclosed\n',
+      'content/posts/a-talk.md': '---\ntitle: A talk\n---\n[Slides](https://speakerdeck.com/a/b)\n',
+    });
+    const load = await loadContent(content);
+    assert.deepEqual(
+      load.posts.map((p) => [p.id, p.url]),
+      [['/posts/a-talk/', null]],
+    );
+    const run = await runTalkbot(['index', '--content', content], { env: { TALKBOT_CACHE_DIR: 'off' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`${join(dirname(content), 'hugo.toml')}:2: invalid TOML`));
   });
 });

@@ -15,6 +15,12 @@ describe('parseFrontMatter', () => {
     ['YAML', '---\ntitle: T\n---\nbody', { title: 'T' }, 4],
     ['JSON', '{\n  "title": "T"\n}\nbody', { title: 'T' }, 4],
     ['none', 'just a body', {}, 1],
+    [
+      'JSON on its first line, closed mid-line',
+      '{ "title": "T", "slug": "100" } \nbody',
+      { title: 'T', slug: '100' },
+      2,
+    ],
     ['a byte-order mark', '\uFEFF+++\ntitle = "T"\n+++\nbody', { title: 'T' }, 4],
     ['CRLF line ends', '---\r\ntitle: T\r\n---\r\nbody', { title: 'T' }, 4],
   ];
@@ -26,6 +32,11 @@ describe('parseFrontMatter', () => {
       assert.equal(parsed.body.trim(), name === 'none' ? 'just a body' : 'body');
     });
   }
+
+  it('reads a file that opens with a shortcode as one without front matter, not as JSON', () => {
+    const parsed = parseFrontMatter('{{< youtube abc >}}\nbody');
+    assert.deepEqual([parsed.format, parsed.bodyLine, parsed.body], ['none', 1, '{{< youtube abc >}}\nbody']);
+  });
 
   const broken: Array<[string, string, number | null, RegExp]> = [
     ['bad TOML', '+++\ntitle = "T\n+++\n', 2, /invalid TOML/],
@@ -89,8 +100,9 @@ function pathOf(
   file: string,
   front: { slug?: string; url?: string; title?: string; date?: string },
   site = plainSite,
+  sectionFiles: readonly string[] = ['notes/deep/_index.md'],
 ) {
-  const rules = pageRules(site, '/site/content');
+  const rules = pageRules(site, '/site/content', sectionFiles);
   return pagePath(
     placeOf(file, rules),
     {
@@ -127,6 +139,8 @@ describe('pagePath', () => {
     assert.equal(pathOf('posts/x.md', { date }, site), '/2024/03/march/09/a-talk-part-2/');
     assert.equal(pathOf('notes/deep/y.md', {}, site), '/n/notes/deep/y/y/y/');
     assert.equal(pathOf('notes/deep/b/index.md', { slug: 'S' }, site), '/n/notes/deep/b/s/b/');
+    // A folder without an `_index.md` is no section of its own: `:sections` stops above it.
+    assert.equal(pathOf('notes/deep/y.md', {}, site, []), '/n/notes/y/y/y/');
     assert.equal(pathOf('talks/z.md', {}, site), '/talks/a-talk-part-2/');
   });
 

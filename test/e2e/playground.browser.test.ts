@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { defaultTipSchedule, defaultTipSeed, todaysSlot } from '../../src/tips/index.ts';
 import { SEED_READING_HEADINGS } from '../slack/blocks/fixtures.ts';
 
 // A newcomer's first run: `npm start` with no Slack tokens, then the page in a real (headless) browser.
@@ -243,6 +244,73 @@ describe('the local playground in a browser, started as a newcomer would', { ski
       await message(page, 'Testing Distributed Systems w/ Deterministic Simulation').waitFor();
       await page.getByRole('button', { name: 'talkbot Home' }).click();
       await page.locator('.home-view').getByText('Latest posts').waitFor();
+    });
+  });
+
+  describe('with a content folder being edited', () => {
+    let talkbot: Talkbot;
+    let page: Page;
+    let site: string;
+
+    before(async () => {
+      site = await mkdtemp(join(tmpdir(), 'talkbot-playground-site-'));
+      await cp(join(repo, 'content'), site, { recursive: true });
+      ({ talkbot, page } = await openPlayground({ CONTENT_DIR: site, TALKBOT_CACHE_DIR: 'off' }));
+    });
+
+    after(async () => {
+      await page?.close();
+      await talkbot?.stop();
+      if (site) await rm(site, { recursive: true, force: true });
+    });
+
+    it('the problems panel follows reloads live, with the backticks of a message shown as code', async () => {
+      const panel = page.locator('#content-panel');
+      await panel.getByText('No content problems').waitFor();
+      await writeFile(
+        join(site, 'posts', 'half-written.md'),
+        '---\ntitle: "Half written"\n\nNo end to the front matter.\n',
+      );
+      const problem = panel.locator('.problems li').filter({ hasText: 'half-written.md' });
+      await problem.waitFor({ timeout: 10_000 });
+      assert.equal(await text(problem.locator('.problem-message code').first()), '---');
+      assert.doesNotMatch(await text(problem), /`/, 'no raw backticks');
+      await rm(join(site, 'posts', 'half-written.md'));
+      await panel.getByText('No content problems').waitFor({ timeout: 10_000 });
+    });
+
+    it("Post today's tip says which slot's tip it posted, the one /talk tip and the Home tab call today's", async () => {
+      const options = { schedule: defaultTipSchedule, timezone: 'UTC', seed: defaultTipSeed };
+      const before = todaysSlot(options, new Date());
+      await page.getByRole('button', { name: "📚 Post today's tip" }).click();
+      const note = page.locator('#tip-note');
+      await note.getByText(/Posted today's tip/).waitFor();
+      const after = todaysSlot(options, new Date());
+      const said = /the one for (.+ UTC)\./.exec(await text(note))?.[1];
+      const shown = (at: Date | null) =>
+        at === null
+          ? null
+          : `${at.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })} UTC`;
+      assert.ok(said === shown(before) || said === shown(after), `${said} is today's slot`);
+    });
+
+    it('below 800 px wide the side panel folds away, and its button brings it back', async () => {
+      await page.setViewportSize({ width: 760, height: 800 });
+      try {
+        const panel = page.locator('#content-panel');
+        await panel.waitFor({ state: 'hidden' });
+        const messagesWidth = await page.locator('#messages').evaluate((el) => el.clientWidth);
+        assert.ok(messagesWidth >= 500, `messages keep their width (${messagesWidth} px)`);
+        const toggle = page.getByRole('button', { name: /^Content/ });
+        await toggle.click();
+        await panel.waitFor({ state: 'visible' });
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'hidden' });
+      } finally {
+        await page.setViewportSize({ width: 1400, height: 900 });
+      }
+      await page.locator('#content-panel').waitFor({ state: 'visible' });
     });
   });
 

@@ -20,7 +20,13 @@ describe('talkbot start: an edit while it runs, then a restart from the parse ca
   const logs: string[] = [];
   const start = () =>
     startTalkbot(
-      readConfig({ CONTENT_DIR: content, PORT: '0', TALKBOT_CACHE_DIR: cache, LOG_LEVEL: 'info' }),
+      readConfig({
+        CONTENT_DIR: content,
+        PORT: '0',
+        TALKBOT_CACHE_DIR: cache,
+        TALKBOT_DATA_DIR: join(cache, 'data'),
+        LOG_LEVEL: 'info',
+      }),
       new RedactingLogger('info', [], (line) => {
         logs.push(line);
       }),

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MessageRecord } from '../../src/local/index.ts';
 import { postToApp } from '../../src/local/index.ts';
-import { checkMessage } from '../../src/slack/blocks/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
+import { slackProblems } from '../helpers/slack-rules.ts';
 import { SEED_READING_HEADINGS } from '../slack/blocks/fixtures.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from './harness.ts';
 
@@ -39,7 +39,7 @@ for (const transport of ['socket', 'http'] as const) {
         assert.ok(at > last, `${section} shown, in order`);
         last = at;
       }
-      assert.deepEqual(checkMessage(asMessage(answer)), []);
+      assert.deepEqual(slackProblems(asMessage(answer)), []);
     });
 
     it('Share in channel reposts the answer for everyone, says who shared it, and removes the ephemeral one', async () => {
@@ -121,7 +121,7 @@ for (const transport of ['socket', 'http'] as const) {
       const shown = visibleText(answer);
       assert.doesNotMatch(shown, /<!channel>|<@U0ADMIN>|(?<![\u200b\u2060\w])@here/);
       assert.match(shown, /&lt;!channel&gt;/);
-      assert.deepEqual(checkMessage(asMessage(answer)), []);
+      assert.deepEqual(slackProblems(asMessage(answer)), []);
     });
 
     it('reads a query as typed: Slack’s &amp; entities are decoded once, and echoed escaped once', async () => {
@@ -220,7 +220,7 @@ describe('More results over a larger site', () => {
     const secondPage = visibleText(updated);
     assert.notEqual(secondPage, firstPage);
     assert.match(secondPage, /tag:testing/);
-    assert.deepEqual(checkMessage(asMessage(updated)), []);
+    assert.deepEqual(slackProblems(asMessage(updated)), []);
   });
 });
 
@@ -250,7 +250,7 @@ describe('a post with 300 links', () => {
   it('still yields a message Slack accepts, within every limit', async () => {
     await bot.slack.slashCommand({ text: 'huge talk', userId: 'U0KIM' });
     const answer = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0KIM');
-    assert.deepEqual(checkMessage(asMessage(answer)), []);
+    assert.deepEqual(slackProblems(asMessage(answer)), []);
     assert.ok(answer.blocks.length <= 50);
     assert.match(visibleText(answer), /Huge talk/);
     assert.doesNotMatch(visibleText(answer), /<script>|<b>/);

@@ -65,6 +65,14 @@ describe('checkBlocks: the Block Kit limits Slack enforces', () => {
       ['[ERROR] no more than 10 items allowed [json-pointer:/blocks/0/fields]'],
     ],
     [
+      'a context text element over 3000 characters, or empty',
+      [{ type: 'context', elements: [text('x'.repeat(3001)), text('')] }],
+      [
+        '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/elements/0/text]',
+        '[ERROR] must be more than 0 characters [json-pointer:/blocks/0/elements/1/text]',
+      ],
+    ],
+    [
       'a block without type',
       [{ text: text('x') }],
       ['[ERROR] missing required field: type [json-pointer:/blocks/0]'],

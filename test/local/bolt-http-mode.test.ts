@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { App } from '@slack/bolt';
-import { encodeForm, postToApp, SlackStandIn, signRequest } from '../../src/local/index.ts';
-import { registerTestListeners, type Seen, silentLogger } from './helpers.ts';
+import { encodeForm, postToApp, type SlackStandIn, signRequest } from '../../src/local/index.ts';
+import { type BoltAgainstStandIn, type Seen, startBoltAgainstStandIn } from './helpers.ts';
 
 describe('a real Bolt app over signed HTTP against the stand-in', () => {
   let slack: SlackStandIn;
-  let app: App;
   let seen: Seen;
 
+  let running: BoltAgainstStandIn;
+
   before(async () => {
-    slack = await SlackStandIn.start({ transport: 'http', signingSecret: 'http-test-secret' });
-    app = new App({
-      token: slack.botToken,
-      signingSecret: slack.signingSecret,
-      logger: silentLogger,
-      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
-    });
-    seen = registerTestListeners(app);
-    // Bolt's HTTPReceiver resolves start() with its http.Server; port 0 picks a free port.
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-    slack.appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    running = await startBoltAgainstStandIn('http', 'http-test-secret');
+    ({ slack, seen } = running);
   });
-  after(async () => {
-    await app.stop();
-    await slack.close();
-  });
+  after(() => running.stop());
 
   it('answers the signed url_verification challenge', async () => {
     const answer = await slack.verifyUrl('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');

@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { App } from '@slack/bolt';
-import { NoAckError, SlackStandIn } from '../../src/local/index.ts';
-import { registerTestListeners, type Seen, silentLogger } from './helpers.ts';
+import type { App } from '@slack/bolt';
+import { NoAckError, type SlackStandIn } from '../../src/local/index.ts';
+import { type BoltAgainstStandIn, type Seen, startBoltAgainstStandIn } from './helpers.ts';
 
 describe('a real Bolt app in Socket Mode against the stand-in', () => {
   let slack: SlackStandIn;
   let app: App;
   let seen: Seen;
 
+  let running: BoltAgainstStandIn;
+
   before(async () => {
-    slack = await SlackStandIn.start({ transport: 'socket' });
-    // The stand-in listens before `new App()`: Bolt calls auth.test from its constructor.
-    app = new App({
-      token: slack.botToken,
-      appToken: slack.appToken,
-      socketMode: true,
-      logger: silentLogger,
-      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
-    });
-    seen = registerTestListeners(app);
-    await app.start();
+    running = await startBoltAgainstStandIn('socket');
+    ({ slack, app, seen } = running);
   });
-  after(async () => {
-    await app.stop();
-    await slack.close();
-  });
+  after(() => running.stop());
 
   it('connects through apps.connections.open and says hello', () => {
     assert.equal(slack.isConnected, true);

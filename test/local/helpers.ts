@@ -1,5 +1,8 @@
-import type { App, Logger } from '@slack/bolt';
-import { LogLevel } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
+import { SlackStandIn, type Transport } from '../../src/local/index.ts';
 
 /** A logger that says nothing, so test output stays readable; errors are checked through the stand-in instead. */
 export const silentLogger: Logger = {
@@ -75,4 +78,48 @@ export function registerTestListeners(app: App): Seen {
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [section(visits)] } });
   });
   return seen;
+}
+
+/** A plain Bolt app (the test listeners above, none of talkbot's) connected to a fresh stand-in over a transport. */
+export interface BoltAgainstStandIn {
+  readonly slack: SlackStandIn;
+  readonly app: App;
+  readonly seen: Seen;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one setup of the transport tests: the stand-in listens first (Bolt calls auth.test from its constructor),
+ * then Bolt connects over Socket Mode, or serves signed HTTP on a free port the stand-in delivers to.
+ */
+export async function startBoltAgainstStandIn(
+  transport: Transport,
+  signingSecret?: string,
+): Promise<BoltAgainstStandIn> {
+  const slack = await SlackStandIn.start({ transport, ...(signingSecret ? { signingSecret } : {}) });
+  const common = {
+    token: slack.botToken,
+    logger: silentLogger,
+    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+  };
+  const app =
+    transport === 'socket'
+      ? new App({ ...common, appToken: slack.appToken, socketMode: true })
+      : new App({ ...common, signingSecret: slack.signingSecret });
+  const seen = registerTestListeners(app);
+  if (transport === 'socket') await app.start();
+  else {
+    // Bolt's HTTPReceiver resolves start() with its http.Server; port 0 picks a free port.
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    slack.appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  }
+  return {
+    slack,
+    app,
+    seen,
+    stop: async () => {
+      await app.stop();
+      await slack.close();
+    },
+  };
 }

@@ -25,7 +25,12 @@ describe('content at the extremes ends in a working index or a clear problem', (
 
   it('an empty folder: no posts, no problems', async () => {
     const result = await loadContent(await site('empty', {}));
-    assert.deepEqual(result, { posts: [], problems: [] });
+    assert.deepEqual(result, {
+      posts: [],
+      problems: [],
+      siteTitle: null,
+      leftOut: { drafts: 0, future: 0, expired: 0, unrendered: 0 },
+    });
   });
 
   it('a 5 MB post loads, and its links are found', async () => {

@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InFlight, restartingText } from '../../src/slack/in-flight.ts';
 
 /** Starts `talkbot start` as a newcomer would (no Slack tokens), resolving once it prints where it runs. */
 function startLocal(): Promise<{ child: ReturnType<typeof spawn>; output: () => string }> {
   const child = spawn(process.execPath, ['bin/talkbot.js', 'start'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      // A store of its own, away from whatever another checkout left in the user's data folder.
+      TALKBOT_DATA_DIR: join(tmpdir(), 'talkbot-shutdown-test'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

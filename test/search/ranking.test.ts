@@ -97,7 +97,7 @@ describe('ranking over a site of 29 published talks and a draft', async () => {
   it('rejects an over-long query with a clear message', () => {
     assert.throws(
       () => library.search('a'.repeat(201)),
-      (e: unknown) => e instanceof QueryError && /under 200/.test(e.message),
+      (e: unknown) => e instanceof QueryError && /the limit is 200/.test(e.message),
     );
   });
 

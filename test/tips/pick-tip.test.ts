@@ -10,6 +10,7 @@ import {
   slotsBetween,
   type Tip,
   type TipOptions,
+  todaysSlot,
   todaysTip,
   upcomingTip,
 } from '../../src/tips/pick-tip.ts';
@@ -329,13 +330,29 @@ describe('pickTip, for any content', () => {
 });
 
 describe('tips at a given moment', () => {
-  it("todaysTip is the latest slot's tip, or before the first slot the next one; upcomingTip the next slot's", async () => {
+  it("todaysTip is the tip of today's slot (in the schedule's zone), whether it has run yet or not", async () => {
     const library = await loadSite('content');
-    const morning = new Date('2026-03-03T06:00:00Z'); // Tuesday 07:00 in Berlin, before the 09:00 slot
-    const monday = pickTip(library, new Date('2026-03-02T08:00:00Z'), berlinWeekdays);
     const tuesday = pickTip(library, new Date('2026-03-03T08:00:00Z'), berlinWeekdays);
-    assert.equal(todaysTip(library, morning, berlinWeekdays)?.at.toISOString(), monday?.at.toISOString());
-    assert.deepEqual(upcomingTip(library, morning, berlinWeekdays), tuesday);
+    // Tuesday 00:52 and 07:00 in Berlin, before the 09:00 slot; 00:52 is still Monday in UTC.
+    for (const early of ['2026-03-02T23:52:00Z', '2026-03-03T06:00:00Z']) {
+      const now = new Date(early);
+      assert.equal(todaysSlot(berlinWeekdays, now)?.toISOString(), '2026-03-03T08:00:00.000Z', early);
+      assert.deepEqual(todaysTip(library, now, berlinWeekdays), tuesday, early);
+      // The Home tab's next tip is the same one: they agree before today's slot.
+      assert.deepEqual(upcomingTip(library, now, berlinWeekdays), tuesday, early);
+    }
+    // After the slot, today's is still Tuesday's; the next is Wednesday's.
+    const evening = new Date('2026-03-03T19:00:00Z');
+    assert.deepEqual(todaysTip(library, evening, berlinWeekdays), tuesday);
+    assert.equal(upcomingTip(library, evening, berlinWeekdays)?.at.toISOString(), '2026-03-04T08:00:00.000Z');
+    // On a Saturday (no slot), Friday's.
+    const saturday = new Date('2026-03-07T10:00:00Z');
+    assert.equal(todaysSlot(berlinWeekdays, saturday)?.toISOString(), '2026-03-06T08:00:00.000Z');
+  });
+
+  it('upcomingTip is the next slot after now; before the anchor todaysTip is the first slot', async () => {
+    const library = await loadSite('content');
+    const morning = new Date('2026-03-03T06:00:00Z');
     assert.equal(
       nextSlot(berlinWeekdays.schedule, berlinWeekdays.timezone, morning)?.toISOString(),
       '2026-03-03T08:00:00.000Z',

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { checkMessage } from '../../src/slack/blocks/index.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
 import { slackErrorCode } from '../../src/slack/slack-errors.ts';
 import { pickTip } from '../../src/tips/pick-tip.ts';
 import { TipScheduler } from '../../src/tips/scheduler.ts';
 import { slackTipPoster } from '../../src/wiring/tip-poster.ts';
 import { type Running, startTalkbotAgainstStandIn, visibleText } from '../e2e/harness.ts';
+import { slackProblems } from '../helpers/slack-rules.ts';
 import { berlinWeekdays } from './helpers.ts';
 
 describe('reading tips end to end, against the local stand-in of Slack', () => {
@@ -48,7 +48,7 @@ describe('reading tips end to end, against the local stand-in of Slack', () => {
     assert.match(shown, /Reading tip/);
     assert.match(shown, /QCon: How Did I Get Here\?/);
     assert.ok(shown.includes(tip.resource.url.replace(/&/g, '&amp;')), 'links the resource');
-    assert.deepEqual(checkMessage({ text: posted.text, blocks: posted.blocks } as unknown as Message), []);
+    assert.deepEqual(slackProblems({ text: posted.text, blocks: posted.blocks } as unknown as Message), []);
 
     await bot.slack.clickButton({ record: posted, actionId: 'tip_more', userId: 'U0READER' });
     const more = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0READER');

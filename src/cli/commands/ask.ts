@@ -4,7 +4,7 @@ import type { Library } from '../../search/library.ts';
 import { QueryError } from '../../search/query.ts';
 import { contentOptions, parseCommandArgs, positiveInteger } from '../args.ts';
 import { hitToJson } from '../json.ts';
-import { contentFlags, loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
 import { renderAnswerText } from '../text.ts';
 import type { CommandIO } from './io.ts';
 
@@ -37,7 +37,7 @@ export async function askCommand(
     return 0;
   }
   const limit = positiveInteger(values.limit, '--limit', 10, askUsage);
-  const library = await loadLibrary(contentFlags(values, config, io));
+  const library = await loadExistingLibrary(contentFlags(values, config, io));
   const answer = (query: string): string => {
     if (values.json) return `${JSON.stringify(answerJson(library, query, limit))}\n`;
     try {
@@ -48,13 +48,21 @@ export async function askCommand(
     }
   };
 
+  // In text, a blank line between answers shows where one ends; JSON stays one line per query.
+  let answered = 0;
+  const say = (query: string): void => {
+    io.out(`${answered > 0 && !values.json ? '\n' : ''}${answer(query)}`);
+    answered += 1;
+  };
   if (positionals.length > 0) {
-    for (const query of positionals) io.out(answer(query));
+    for (const query of positionals) say(query);
     return 0;
   }
   const lines = createInterface({ input: io.input, terminal: false });
-  if (!values.json) io.err('Type a query and press Enter (Ctrl-D to quit).\n');
-  for await (const line of lines) io.out(answer(line));
+  // Only a person at a terminal is prompted: queries piped in are simply answered, one after another.
+  if (!values.json && (io.input as { isTTY?: boolean }).isTTY === true)
+    io.err('Type a query and press Enter (Ctrl-D to quit).\n');
+  for await (const line of lines) say(line);
   return 0;
 }
 

@@ -2,7 +2,7 @@ import type { ContentConfig } from '../../config.ts';
 import { answerQuery } from '../../slack/answer-query.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { contentFlags, loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot blocks`. */
@@ -27,7 +27,7 @@ export async function blocksCommand(
   }
   if (positionals.length === 0)
     throw new UsageError('give a query, e.g. talkbot blocks "testing distributed"', blocksUsage);
-  const library = await loadLibrary(contentFlags(values, config, io));
+  const library = await loadExistingLibrary(contentFlags(values, config, io));
   const message = answerQuery(library, positionals.join(' '), { ephemeral: true });
   io.out(`${JSON.stringify(message, null, 2)}\n`);
   return 0;

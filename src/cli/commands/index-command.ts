@@ -64,12 +64,15 @@ function leftOutText(leftOut: LeftOut | null): string {
     leftOut.drafts ? plural(leftOut.drafts, 'draft') : '',
     leftOut.future ? plural(leftOut.future, 'future post') : '',
     leftOut.expired ? plural(leftOut.expired, 'expired post') : '',
+    leftOut.unrendered
+      ? plural(leftOut.unrendered, 'page Hugo does not render', 'pages Hugo does not render')
+      : '',
   ].filter(Boolean);
   if (parts.length === 0) return '';
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return `; ${list} left out`;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }

@@ -24,7 +24,7 @@ export async function startCommand(argv: readonly string[], io: CommandIO): Prom
     return 0;
   }
   const config = readConfig(io.env);
-  const logger = new RedactingLogger(config.logLevel, configSecrets(config), io.err);
+  const logger = new RedactingLogger(config.logLevel, configSecrets(config), io.err, config.logFormat);
   const running = await startTalkbot(config, logger);
   // A crash in one request must not take the bot down for everyone: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection:', reason));

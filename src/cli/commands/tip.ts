@@ -12,7 +12,7 @@ import { utcOffset, wallFormat } from '../../tips/slot-clock.ts';
 import { type TipSettings, tipSettingsProblem } from '../../tips/tip-config.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { contentFlags, loadLibrary } from '../library-loader.ts';
+import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot tip`. */
@@ -63,7 +63,7 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
   }
 
   const content = readContentConfig(io.env);
-  const library = await loadLibrary(contentFlags(values, content, io));
+  const library = await loadExistingLibrary(contentFlags(values, content, io));
   const options: TipOptions = { ...settings, siteBaseUrl: content.siteBaseUrl };
   const tip = pickTip(library, at, options);
   if (values.json) io.out(`${JSON.stringify(tipToJson(tip, at), null, 2)}\n`);

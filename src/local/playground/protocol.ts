@@ -94,7 +94,13 @@ export interface ClickRequest {
 
 /** The answer of every POST: `ok`, or an error code and a sentence to show. */
 export type PlaygroundReply =
-  | { readonly ok: true /** The ts of the message sent, when one was. */; readonly ts?: string }
+  | {
+      readonly ok: true;
+      /** The ts of the message sent, when one was. */
+      readonly ts?: string;
+      /** For "Post today's tip": the time of the slot whose tip was posted (ISO 8601). */
+      readonly at?: string;
+    }
   | { readonly ok: false; readonly error: string; readonly message: string };
 
 /** Event names on `GET /playground/events` (Server-Sent Events); each event's data is JSON. */
@@ -105,4 +111,6 @@ export const PLAYGROUND_EVENTS = {
   message: 'message',
   /** The Home view just published for the local user. */
   home: 'home',
+  /** `PlaygroundStatus`, each time the content is loaded again (an edited post, a fixed problem). */
+  status: 'status',
 } as const;

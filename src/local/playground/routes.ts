@@ -26,8 +26,10 @@ import { messageView, snapshotFor } from './views.ts';
 export interface PlaygroundHooks {
   /** What is loaded now; read on each request, so a content reload shows at once. */
   readonly status: () => ContentStatus;
-  /** Posts today's reading tip as the schedule would ("Post today's tip"). */
-  readonly postTip: () => Promise<void>;
+  /** Posts today's reading tip as the schedule would ("Post today's tip"); resolves with its slot's time. */
+  readonly postTip: () => Promise<Date | null>;
+  /** Calls a listener each time what `status` says may have changed (a reload); returns how to stop. */
+  readonly statusChanges?: ((listener: () => void) => () => void) | undefined;
   /** The person typing into the page. */
   readonly userId: string;
 }
@@ -55,6 +57,10 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+function withTs(ts: string | undefined): PostResult {
+  return ts === undefined ? undefined : { ts };
+}
+
 function reply(res: ServerResponse, status: number, body: PlaygroundReply): void {
   sendJson(res, status, body, PAGE_HEADERS);
 }
@@ -70,7 +76,9 @@ function send(res: ServerResponse, type: string, body: string, headers: Record<s
 }
 
 type GetHandler = (res: ServerResponse, standIn: SlackStandIn) => Promise<void> | void;
-type PostHandler = (req: IncomingMessage, standIn: SlackStandIn) => Promise<string | undefined>;
+/** What a POST answers besides `ok`: the ts of a message it sent, the time of a tip it posted. */
+type PostResult = { readonly ts?: string; readonly at?: string } | undefined;
+type PostHandler = (req: IncomingMessage, standIn: SlackStandIn) => Promise<PostResult>;
 
 /** Serves the playground page, its files, its event stream and its small JSON API on the stand-in's server. */
 export class PlaygroundRoutes {
@@ -131,15 +139,17 @@ export class PlaygroundRoutes {
 
   /** What a POST does, by path; a handler returns the ts of the message it sent, if any. */
   private readonly posts: Readonly<Record<string, PostHandler>> = {
-    [PLAYGROUND_PATHS.send]: async (req, standIn) => this.send(standIn, parseSend(await readJson(req))),
-    [PLAYGROUND_PATHS.click]: async (req, standIn) => this.click(standIn, parseClick(await readJson(req))),
+    [PLAYGROUND_PATHS.send]: async (req, standIn) =>
+      withTs(await this.send(standIn, parseSend(await readJson(req)))),
+    [PLAYGROUND_PATHS.click]: async (req, standIn) =>
+      withTs(await this.click(standIn, parseClick(await readJson(req)))),
     [PLAYGROUND_PATHS.home]: async (_req, standIn) => {
       await standIn.openHome(this.hooks.userId);
       return undefined;
     },
     [PLAYGROUND_PATHS.tip]: async () => {
-      await this.hooks.postTip();
-      return undefined;
+      const at = await this.hooks.postTip();
+      return at === null ? undefined : { at: at.toISOString() };
     },
   };
 
@@ -155,8 +165,7 @@ export class PlaygroundRoutes {
     if ((method === 'GET' || method === 'HEAD') && get !== undefined) {
       await get(res, standIn);
     } else if (method === 'POST' && post !== undefined) {
-      const ts = await post(req, standIn);
-      reply(res, 200, ts === undefined ? { ok: true } : { ok: true, ts });
+      reply(res, 200, { ok: true, ...(await post(req, standIn)) });
     } else if (get !== undefined || post !== undefined) {
       throw new PlaygroundRequestError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     } else {
@@ -185,10 +194,13 @@ export class PlaygroundRoutes {
         write(PLAYGROUND_EVENTS.home, event.home.view);
       }
     });
+    // The side panel follows reloads as the messages do: the new counts and problems are pushed.
+    const unwatch = this.hooks.statusChanges?.(() => write(PLAYGROUND_EVENTS.status, this.hooks.status()));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     res.on('close', () => {
       unsubscribe();
+      unwatch?.();
       clearInterval(heartbeat);
     });
   }

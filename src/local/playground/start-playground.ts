@@ -11,8 +11,10 @@ export interface PlaygroundOptions {
   readonly host?: string;
   /** What is loaded now, for the side panel; read on each request. */
   readonly status: () => ContentStatus;
-  /** Posts today's reading tip ("Post today's tip" in the side panel). */
-  readonly postTip: () => Promise<void>;
+  /** Posts today's reading tip ("Post today's tip" in the side panel); resolves with its slot's time. */
+  readonly postTip: () => Promise<Date | null>;
+  /** Subscribes to reloads, so the side panel follows them live. @default none: the panel shows the first load */
+  readonly statusChanges?: (listener: () => void) => () => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Slack
   const routes = new PlaygroundRoutes({
     status: options.status,
     postTip: options.postTip,
+    statusChanges: options.statusChanges,
     userId: LOCAL_USER.id,
   });
   const standIn = await SlackStandIn.start({

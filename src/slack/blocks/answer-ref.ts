@@ -8,7 +8,21 @@ export const ACTION_IDS = {
   more: 'talk_more',
   /** List every resource of one talk; value is the post's `id` (its path on the site). */
   postResources: 'tip_more',
+  /** The page of a talk's resources before this one (ids are unique in a block); value as for `postResources`. */
+  postResourcesBack: 'tip_more_back',
+  /** Show the page before; value is an answer ref. */
+  previous: 'talk_previous',
+  /** Run a "did you mean" suggestion; value is an answer ref. Each button adds `_<n>`: ids are unique in a block. */
+  suggestion: 'talk_suggestion',
 } as const;
+
+/** Every suggestion button's action id, for a listener to match them all. */
+export const suggestionActionIds = /^talk_suggestion_\d+$/;
+
+/** The action id of the `index`-th suggestion button of an answer. */
+export function suggestionActionId(index: number): string {
+  return `${ACTION_IDS.suggestion}_${index}`;
+}
 
 /** What a button needs to reproduce one page of an answer: the query as typed and the first hit's offset. */
 export interface AnswerRef {
@@ -55,4 +69,40 @@ function serialise(query: string, offset: number): string {
     /[<>&@]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** Which links of one talk a More from this talk button shows: the post's slug and the first link's index. */
+export interface PostPageRef {
+  /** The post's `id` (its path on the site); a slug on buttons posted before posts had ids. */
+  readonly post: string;
+  readonly offset: number;
+}
+
+/**
+ * Encodes a page of a talk's links as `{"s":…,"o":…}`; the first page is the post's bare id, as the
+ * buttons of messages posted before paging existed carry a bare slug.
+ */
+export function encodePostPage(ref: PostPageRef): string {
+  const offset = Number.isSafeInteger(ref.offset) && ref.offset > 0 ? ref.offset : 0;
+  if (offset === 0) return ref.post;
+  return JSON.stringify({ s: ref.post, o: offset }).replace(
+    /[<>&@]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Decodes a More from this talk button value: a bare id or slug (first page) or `{"s":…,"o":…}`; null if neither. */
+export function decodePostPage(value: unknown): PostPageRef | null {
+  if (typeof value !== 'string' || value === '' || value.length > LIMITS.buttonValue) return null;
+  if (!value.startsWith('{')) return { post: value, offset: 0 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { s, o } = parsed as Record<string, unknown>;
+  if (typeof s !== 'string' || typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) return null;
+  return { post: s, offset: o };
 }

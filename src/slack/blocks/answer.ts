@@ -2,7 +2,7 @@ import type { Post } from '../../content/types.ts';
 import { matchesIn, queryTerms } from '../../search/highlight.ts';
 import { postNoun } from '../../search/post-noun.ts';
 import type { Hit, PostHit, ResourceHit, SearchResult } from '../../search/types.ts';
-import { ACTION_IDS, encodeAnswerRef } from './answer-ref.ts';
+import { ACTION_IDS, encodeAnswerRef, suggestionActionId } from './answer-ref.ts';
 import { escapeMrkdwn, userMention } from './escape.ts';
 import { foldSpace, formatDate, groupBySection, plural } from './format.ts';
 import { kindLabel } from './kind-label.ts';
@@ -77,13 +77,17 @@ function renderPage(
   const counted =
     first === 1 && last >= result.total
       ? plural(result.total, 'result')
-      : `results ${first}–${last} of ${result.total}`;
+      : `${pageOf(result.offset, result.total, options.pageSize)} · results ${first}–${last} of ${result.total}`;
   const blocks: Block[] = [context(headLine(query, options.sharedBy, counted))];
   const terms = queryTerms(result.query);
   for (const hit of hits) blocks.push(divider(), ...renderHit(hit, terms));
   const remaining = result.total - last;
   if (remaining > 0) blocks.push(divider(), context(`${remaining} more – use *More results*`));
   const buttons: Button[] = [];
+  if (result.offset > 0) {
+    const before = Math.max(0, result.offset - options.pageSize);
+    buttons.push(button('Previous', ACTION_IDS.previous, encodeAnswerRef({ query, offset: before })));
+  }
   if (options.ephemeral) {
     buttons.push(
       button('Share in channel', ACTION_IDS.share, encodeAnswerRef({ query, offset: result.offset })),
@@ -100,6 +104,12 @@ function renderPage(
   return { text: escapeMrkdwn(remaining > 0 ? `${summary}, …` : summary), blocks };
 }
 
+/** `page 2 of 3`, counted in pages of the answer's size. */
+function pageOf(offset: number, total: number, pageSize: number): string {
+  const size = Math.max(1, Math.floor(pageSize));
+  return `page ${Math.floor(offset / size) + 1} of ${Math.max(1, Math.ceil(total / size))}`;
+}
+
 function renderNoResults(result: SearchResult, options: AnswerOptions): Message {
   const query = result.query.raw;
   const shown = shownQuery(query);
@@ -109,10 +119,25 @@ function renderNoResults(result: SearchResult, options: AnswerOptions): Message 
   blocks.push(section(shown === '' ? 'I found nothing for that.' : `I found nothing for ${shown}.`));
   const suggestions = (options.suggestions ?? []).map(foldSpace).filter((s) => s !== '');
   if (suggestions.length > 0) {
-    blocks.push(section(`Did you mean ${suggestions.map((s) => `*${escapeMrkdwn(s)}*`).join(', ')}?`));
+    // Buttons that run each suggestion: a title ending in "?" no longer gets a second one.
+    blocks.push(
+      section('Did you mean one of these?'),
+      actions(
+        'talk_suggestions',
+        suggestions.map((suggestion, i) =>
+          button(
+            // A label is plain text, but `<!channel>` from content must not even look live; the value keeps it whole.
+            suggestion.replace(/</g, '‹').replace(/>/g, '›'),
+            suggestionActionId(i),
+            encodeAnswerRef({ query: suggestion, offset: 0 }),
+          ),
+        ),
+      ),
+    );
   }
   blocks.push(context('Try fewer words, or a tag: `/talk tag:testing`. `/talk help` shows more examples.'));
-  return { text: escapeMrkdwn(`No results for "${foldSpace(query)}"`), blocks };
+  const offered = suggestions.length > 0 ? `. Did you mean: ${suggestions.join(' / ')}` : '';
+  return { text: escapeMrkdwn(`No results for "${foldSpace(query)}"${offered}`), blocks };
 }
 
 function renderPastTheEnd(result: SearchResult, options: AnswerOptions): Message {

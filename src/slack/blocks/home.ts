@@ -48,7 +48,15 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
     divider(),
     section('*Latest posts*'),
   ];
-  if (latest.length === 0) blocks.push(section('No posts yet.'));
+  if (input.totalPosts === 0) {
+    // Said loudly: a bot on an empty folder answers "nothing found" to everyone, and nobody would know why.
+    blocks.push(
+      section(
+        '⚠️ *No posts yet*: the content folder holds no posts, so every answer is "I found nothing". ' +
+          'Add posts to the folder `CONTENT_DIR` names; they are picked up without a restart.',
+      ),
+    );
+  }
   for (const post of latest) blocks.push(section(postLine(post)));
   blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
   return { type: 'home', blocks };

@@ -61,125 +61,6 @@ export function defaultMoreNotice(n: number): string {
   return `${n} more – use *More results*`;
 }
 
-/** Lists every way a message or Home view breaks Slack's limits or lets text form a live token; empty when it is fine. */
-export function checkMessage(message: Message | HomeView): string[] {
-  const problems: string[] = [];
-  const isView = 'type' in message && message.type === 'home';
-  if (!isView) {
-    const text = (message as Message).text;
-    if (typeof text !== 'string' || text.trim() === '') problems.push('text: missing or blank fallback text');
-    else {
-      if (text.length > LIMITS.messageText)
-        problems.push(`text: ${text.length} chars > ${LIMITS.messageText}`);
-      if (defuseMrkdwn(text) !== text)
-        problems.push('text: holds a live token or unescaped control character');
-    }
-  }
-  const maxBlocks = isView ? LIMITS.viewBlocks : LIMITS.messageBlocks;
-  if (message.blocks.length > maxBlocks) problems.push(`blocks: ${message.blocks.length} > ${maxBlocks}`);
-  if (!isView) {
-    const size = measure(message.blocks);
-    if (size > LIMITS.messageSize) problems.push(`blocks: size ${size} > ${LIMITS.messageSize}`);
-  }
-  const blockIds = new Set<string>();
-  message.blocks.forEach((block, index) => {
-    const at = `blocks[${index}]`;
-    if (block.block_id !== undefined) {
-      if (block.block_id.length > LIMITS.blockId)
-        problems.push(`${at}.block_id: longer than ${LIMITS.blockId}`);
-      if (blockIds.has(block.block_id)) problems.push(`${at}.block_id: "${block.block_id}" repeats`);
-      blockIds.add(block.block_id);
-    }
-    problems.push(...checkBlock(block, at));
-  });
-  return problems;
-}
-
-function checkBlock(block: Block, at: string): string[] {
-  const problems: string[] = [];
-  switch (block.type) {
-    case 'section': {
-      if (block.text === undefined && (block.fields === undefined || block.fields.length === 0)) {
-        problems.push(`${at}: section has neither text nor fields`);
-      }
-      if (block.text !== undefined) problems.push(...checkText(block.text, LIMITS.sectionText, `${at}.text`));
-      if (block.fields !== undefined) {
-        if (block.fields.length > LIMITS.sectionFields) {
-          problems.push(`${at}.fields: ${block.fields.length} > ${LIMITS.sectionFields}`);
-        }
-        block.fields.forEach((field, i) => {
-          problems.push(...checkText(field, LIMITS.fieldText, `${at}.fields[${i}]`));
-        });
-      }
-      if (block.accessory?.type === 'button')
-        problems.push(...checkButton(block.accessory, `${at}.accessory`));
-      break;
-    }
-    case 'context': {
-      if (block.elements.length === 0) problems.push(`${at}.elements: empty`);
-      if (block.elements.length > LIMITS.contextElements) {
-        problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.contextElements}`);
-      }
-      block.elements.forEach((element, i) => {
-        if (element.type === 'mrkdwn' || element.type === 'plain_text') {
-          problems.push(...checkText(element, LIMITS.contextText, `${at}.elements[${i}]`));
-        }
-      });
-      break;
-    }
-    case 'header': {
-      if (block.text.type !== 'plain_text') problems.push(`${at}.text: header text must be plain_text`);
-      problems.push(...checkText(block.text, LIMITS.headerText, `${at}.text`));
-      break;
-    }
-    case 'actions': {
-      if (block.elements.length === 0) problems.push(`${at}.elements: empty`);
-      if (block.elements.length > LIMITS.actionsElements) {
-        problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.actionsElements}`);
-      }
-      const actionIds = new Set<string>();
-      block.elements.forEach((element, i) => {
-        if (element.action_id !== undefined) {
-          if (actionIds.has(element.action_id)) problems.push(`${at}.elements[${i}].action_id: repeats`);
-          actionIds.add(element.action_id);
-        }
-        if (element.type === 'button') problems.push(...checkButton(element, `${at}.elements[${i}]`));
-      });
-      break;
-    }
-    default:
-      // Dividers have nothing to check; other kinds are not rendered here.
-      break;
-  }
-  return problems;
-}
-
-function checkText(text: TextObject | ContextElement, max: number, at: string): string[] {
-  if (text.type !== 'mrkdwn' && text.type !== 'plain_text') return [];
-  const problems: string[] = [];
-  if (text.text.trim() === '') problems.push(`${at}: blank text`);
-  if (text.text.length > max) problems.push(`${at}: ${text.text.length} chars > ${max}`);
-  if (text.type === 'mrkdwn' && defuseMrkdwn(text.text) !== text.text) {
-    problems.push(`${at}: holds a live token or unescaped control character`);
-  }
-  return problems;
-}
-
-function checkButton(button: Button, at: string): string[] {
-  const problems = checkText(button.text, LIMITS.buttonText, `${at}.text`);
-  if (button.text.type !== 'plain_text') problems.push(`${at}.text: button text must be plain_text`);
-  if (button.value !== undefined && button.value.length > LIMITS.buttonValue) {
-    problems.push(`${at}.value: ${button.value.length} chars > ${LIMITS.buttonValue}`);
-  }
-  if (button.url !== undefined && button.url.length > LIMITS.buttonUrl) {
-    problems.push(`${at}.url: ${button.url.length} chars > ${LIMITS.buttonUrl}`);
-  }
-  if (button.action_id !== undefined && button.action_id.length > LIMITS.actionId) {
-    problems.push(`${at}.action_id: longer than ${LIMITS.actionId}`);
-  }
-  return problems;
-}
-
 /** Makes a message fit Slack: every text cut cleanly, live tokens defused, and whole trailing result groups dropped. */
 export function fitMessage(message: Message, options: FitOptions = {}): Message {
   const maxBlocks = clampBlocks(options.maxBlocks, LIMITS.messageBlocks);
@@ -202,12 +83,23 @@ export function fitsWhole(message: Message | HomeView): boolean {
 
 /** Finds the most items (1 to `count`) whose rendering goes out whole, for renderers that show what fits and say the rest. */
 export function largestFitting(count: number, render: (shown: number) => Message | HomeView): number {
-  if (count <= 1) return Math.max(count, 0);
-  let low = 1;
-  let high = count;
+  return Math.max(
+    Math.min(count, 1),
+    mostThatFit(count, (shown) => fitsWhole(render(shown))),
+  );
+}
+
+/**
+ * The largest n in 0..count for which `fitsWith(n)` holds, given that it holds for every smaller n: the one way
+ * talkbot shrinks a message, whether a renderer is choosing how many items to show or `fitMessage` how many
+ * result groups to keep.
+ */
+function mostThatFit(count: number, fitsWith: (n: number) => boolean): number {
+  let low = 0;
+  let high = Math.max(count, 0);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fitsWhole(render(mid))) low = mid;
+    if (fitsWith(mid)) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -257,19 +149,17 @@ function fitBlocks(
   // Size with the widest notice so the notice that is finally written fits too.
   const tail = (): Block[] => [notice(groups.length), ...footer];
   if (!fits(tail(), maxBlocks, budget)) footer = [];
-  const kept: Block[] = [];
-  let whole = 0;
-  for (const group of groups) {
-    if (!fits([...kept, ...group, ...tail()], maxBlocks, budget)) break;
-    kept.push(...group);
-    whole++;
-  }
-  if (whole === 0) {
-    for (const block of groups[0] ?? []) {
-      if (!fits([...kept, block, ...tail()], maxBlocks, budget)) break;
-      kept.push(block);
-    }
-  }
+  const whole = mostThatFit(groups.length, (n) =>
+    fits([...groups.slice(0, n).flat(), ...tail()], maxBlocks, budget),
+  );
+  const first = groups[0] ?? [];
+  const kept =
+    whole > 0
+      ? groups.slice(0, whole).flat()
+      : first.slice(
+          0,
+          mostThatFit(first.length, (n) => fits([...first.slice(0, n), ...tail()], maxBlocks, budget)),
+        );
   const out = [...kept, notice(groups.length - whole), ...footer];
   while (out.length > 0 && !fits(out, maxBlocks, budget)) out.pop();
   return out;
@@ -305,47 +195,57 @@ function fitBlock(block: Block, seenIds: Set<string>): Block | null {
   return fitted;
 }
 
+/** How each kind of block is cut to Slack's limits (null: nothing left to show); kinds not named go out as they are. */
+type BlockFitter<T extends Block['type']> = (block: Extract<Block, { type: T }>) => Block | null;
+
+/** The rulebook: one entry per kind of block talkbot renders, each applying that kind's limits from `LIMITS`. */
+const blockFitters: { readonly [T in 'section' | 'context' | 'header' | 'actions']: BlockFitter<T> } = {
+  section: (block) => {
+    const text = block.text === undefined ? null : fitText(block.text, LIMITS.sectionText);
+    const fields = (block.fields ?? [])
+      .slice(0, LIMITS.sectionFields)
+      .flatMap((field) => fitText(field, LIMITS.fieldText) ?? []);
+    const accessory = block.accessory?.type === 'button' ? fitButton(block.accessory) : block.accessory;
+    if (text === null && fields.length === 0) return null;
+    const { text: _text, fields: _fields, accessory: _accessory, ...rest } = block;
+    return {
+      ...rest,
+      ...(text === null ? {} : { text }),
+      ...(fields.length === 0 ? {} : { fields }),
+      ...(accessory === null || accessory === undefined ? {} : { accessory }),
+    };
+  },
+  context: (block) => {
+    const elements = block.elements.slice(0, LIMITS.contextElements).flatMap((element): ContextElement[] => {
+      const fitted = fitText(element, LIMITS.contextText);
+      return fitted === null ? [] : [fitted];
+    });
+    return elements.length === 0 ? null : { ...block, elements };
+  },
+  header: (block) => {
+    const text = truncatePlain(block.text.text.replace(/\s+/g, ' ').trim(), LIMITS.headerText);
+    return text === '' ? null : { ...block, text: { ...block.text, type: 'plain_text', text } };
+  },
+  actions: (block) => {
+    const elements = block.elements.slice(0, LIMITS.actionsElements).flatMap((element): ActionsElement[] => {
+      if (element.type !== 'button') return [element];
+      const fitted = fitButton(element);
+      return fitted === null ? [] : [fitted];
+    });
+    return elements.length === 0 ? null : { ...block, elements };
+  },
+};
+
 function fitBlockBody(block: Block): Block | null {
   switch (block.type) {
-    case 'section': {
-      const text = block.text === undefined ? null : fitText(block.text, LIMITS.sectionText);
-      const fields = (block.fields ?? [])
-        .slice(0, LIMITS.sectionFields)
-        .flatMap((field) => fitText(field, LIMITS.fieldText) ?? []);
-      const accessory = block.accessory?.type === 'button' ? fitButton(block.accessory) : block.accessory;
-      if (text === null && fields.length === 0) return null;
-      const { text: _text, fields: _fields, accessory: _accessory, ...rest } = block;
-      return {
-        ...rest,
-        ...(text === null ? {} : { text }),
-        ...(fields.length === 0 ? {} : { fields }),
-        ...(accessory === null || accessory === undefined ? {} : { accessory }),
-      };
-    }
-    case 'context': {
-      const elements = block.elements
-        .slice(0, LIMITS.contextElements)
-        .flatMap((element): ContextElement[] => {
-          if (element.type !== 'mrkdwn' && element.type !== 'plain_text') return [element];
-          const fitted = fitText(element, LIMITS.contextText);
-          return fitted === null ? [] : [fitted];
-        });
-      return elements.length === 0 ? null : { ...block, elements };
-    }
-    case 'header': {
-      const text = truncatePlain(block.text.text.replace(/\s+/g, ' ').trim(), LIMITS.headerText);
-      return text === '' ? null : { ...block, text: { ...block.text, type: 'plain_text', text } };
-    }
-    case 'actions': {
-      const elements = block.elements
-        .slice(0, LIMITS.actionsElements)
-        .flatMap((element): ActionsElement[] => {
-          if (element.type !== 'button') return [element];
-          const fitted = fitButton(element);
-          return fitted === null ? [] : [fitted];
-        });
-      return elements.length === 0 ? null : { ...block, elements };
-    }
+    case 'section':
+      return blockFitters.section(block);
+    case 'context':
+      return blockFitters.context(block);
+    case 'header':
+      return blockFitters.header(block);
+    case 'actions':
+      return blockFitters.actions(block);
     default:
       return block;
   }

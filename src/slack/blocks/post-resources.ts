@@ -1,23 +1,40 @@
 import type { Link, Post } from '../../content/types.ts';
 import { postNoun } from '../../search/post-noun.ts';
-import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
+import { ACTION_IDS, encodePostPage } from './answer-ref.ts';
+import { escapeMrkdwn } from './escape.ts';
 import { foldSpace, formatDate, groupBySection, plural } from './format.ts';
 import { fitMessage, largestFitting } from './limits.ts';
-import type { Block, Message } from './message.ts';
-import { context, divider, linesToSections, postTitle, resourceLink, section } from './parts.ts';
+import type { Block, Button, Message } from './message.ts';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  linesToSections,
+  postTitle,
+  resourceLink,
+  section,
+} from './parts.ts';
 
-/** Renders every resource of one talk grouped under its headings, as the ephemeral reply to More from this talk. */
-export function renderPostResources(post: Post): Message {
-  const shown = largestFitting(post.links.length, (count) => renderLinks(post, count));
-  return fitMessage(renderLinks(post, shown));
+/** Renders the resources of one talk grouped under their headings, from `offset` on, as many as Slack allows. */
+export function renderPostResources(post: Post, offset = 0): Message {
+  const from = Number.isSafeInteger(offset) && offset > 0 && offset < post.links.length ? offset : 0;
+  const left = post.links.length - from;
+  const shown = largestFitting(left, (count) => renderLinks(post, from, count));
+  return fitMessage(renderLinks(post, from, shown));
 }
 
-function renderLinks(post: Post, count: number): Message {
-  const links: readonly Link[] = post.links.slice(0, count);
+function renderLinks(post: Post, from: number, count: number): Message {
+  const links: readonly Link[] = post.links.slice(from, from + count);
+  const total = post.links.length;
   const date = post.date === null ? null : formatDate(post.date);
-  const meta = [plural(post.links.length, 'resource'), ...(date === null ? [] : [date])].join(' · ');
+  const whole = from === 0 && links.length === total;
+  const range = whole
+    ? plural(total, 'resource')
+    : `resources ${from + 1}–${from + links.length} of ${total}`;
+  const meta = [range, ...(date === null ? [] : [date])].join(' · ');
   const blocks: Block[] = [section(postTitle(post)), context(meta)];
-  if (post.links.length === 0) blocks.push(section(`This ${postNoun(post)} lists no resources.`));
+  if (total === 0) blocks.push(section(`This ${postNoun(post)} lists no resources.`));
   for (const group of groupBySection(links)) {
     blocks.push(
       ...linesToSections([
@@ -26,13 +43,20 @@ function renderLinks(post: Post, count: number): Message {
       ]),
     );
   }
-  const hidden = post.links.length - links.length;
-  if (hidden > 0) {
-    const where = post.url === null ? 'in the post' : `in ${mrkdwnLink(post.url, 'the post')}`;
-    blocks.push(divider(), context(`${plural(hidden, 'more link')} ${where}`));
+  // Every link is a click away: a talk with hundreds of links is paged, never cut short.
+  const buttons: Button[] = [];
+  if (from > 0) {
+    const before = encodePostPage({ post: post.id, offset: Math.max(0, from - links.length) });
+    buttons.push(button('Previous links', ACTION_IDS.postResourcesBack, before));
   }
+  const after = total - from - links.length;
+  if (after > 0) {
+    const next = encodePostPage({ post: post.id, offset: from + links.length });
+    buttons.push(button(`Next links (${after} more)`, ACTION_IDS.postResources, next, 'primary'));
+  }
+  if (buttons.length > 0) blocks.push(divider(), actions('post_resources_pages', buttons));
   return {
-    text: escapeMrkdwn(`${plural(post.links.length, 'resource')} from ${foldSpace(post.title)}`),
+    text: escapeMrkdwn(`${range} from ${foldSpace(post.title)}`),
     blocks,
   };
 }

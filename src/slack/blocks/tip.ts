@@ -22,7 +22,7 @@ export function renderTip({ resource, citation, at }: TipInput): Message {
     citation.section === null || foldSpace(citation.section) === ''
       ? `From ${postTitle(citation.post)}`
       : `From *${escapeMrkdwn(foldSpace(citation.section))}* in ${postTitle(citation.post)}`;
-  const when = slackDate(at, '{date_short_pretty}');
+  const when = slackDate(at, '{date_short_pretty} at {time}');
   const blocks: Block[] = [
     header('📚 Reading tip'),
     section(`*${resourceLink(resource)}*  _${label.word}_`),

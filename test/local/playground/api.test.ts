@@ -12,8 +12,7 @@ import {
   startPlayground,
 } from '../../../src/local/playground/index.ts';
 import { Library } from '../../../src/search/library.ts';
-import { createSlackApp } from '../../../src/slack/app.ts';
-import { silentLogger } from '../helpers.ts';
+import { startAppAgainst } from '../../e2e/harness.ts';
 
 /** One Server-Sent Event: its name and its JSON data. */
 interface ServerEvent {
@@ -101,19 +100,11 @@ const statusOf = (library: Library): ContentStatus => ({
 
 /** The stand-in with the playground, and the real talkbot app connected to it over Socket Mode. */
 async function startWithApp(
-  postTip: () => Promise<void> = async () => undefined,
+  postTip: () => Promise<Date | null> = async () => null,
 ): Promise<{ standIn: SlackStandIn; app: App }> {
   const library = new Library(await loadContent('content'));
   const standIn = await startPlayground({ port: 0, status: () => statusOf(library), postTip });
-  const app = await createSlackApp({
-    botToken: standIn.botToken,
-    transport: { kind: 'socket', appToken: standIn.appToken },
-    apiUrl: standIn.apiUrl,
-    logger: silentLogger,
-    deps: { library: () => library, nextTip: () => null },
-    retryConfig: { retries: 0 },
-  });
-  await app.start();
+  const { app } = await startAppAgainst(library, standIn, 'socket', { logLevel: 'error', tips: false });
   return { standIn, app };
 }
 
@@ -271,10 +262,12 @@ describe('the playground with a tip poster wired in', () => {
     let posted = 0;
     const { standIn, app } = await startWithApp(async () => {
       posted += 1;
+      return new Date('2026-12-02T09:00:00Z');
     });
     try {
       const tip = await postJson(`${standIn.url}${PLAYGROUND_PATHS.tip}`, {});
-      assert.deepEqual(tip, { status: 200, body: { ok: true } });
+      // The page is told which slot's tip it was, to say its time.
+      assert.deepEqual(tip, { status: 200, body: { ok: true, at: '2026-12-02T09:00:00.000Z' } });
       assert.equal(posted, 1);
     } finally {
       await app.stop();

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderAnswer } from '../../../src/slack/blocks/answer.ts';
 import { decodeAnswerRef } from '../../../src/slack/blocks/answer-ref.ts';
-import { checkMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import { LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, Button, Message } from '../../../src/slack/blocks/message.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 import {
   allText,
   firstCitation,
@@ -38,7 +39,7 @@ describe('renderAnswer, the seed talk', () => {
   const shown = allText(message);
 
   it('is within every limit', () => {
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
   });
 
   it('shows the title in bold, the description and the date, author and tags', () => {
@@ -100,7 +101,7 @@ describe('renderAnswer, the seed talk', () => {
 describe('renderAnswer, a resource hit', () => {
   it('names the section and every citing post', () => {
     const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('*📰 <https://aphyr.com/tags/Jepsen|Jepsen>*  _article_'));
     assert.ok(shown.includes('Kyle Kingsbury · from *QCon: How Did I Get Here?*'));
@@ -128,7 +129,7 @@ describe('renderAnswer, paging and sharing', () => {
 
   it('offers More results with the next offset when more hits exist', () => {
     const message = renderAnswer(result('testing', hits, { total: 12, offset: 3 }), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
       query: 'testing',
       offset: 6,
@@ -170,7 +171,7 @@ describe('renderAnswer, paging and sharing', () => {
     for (const sharedBy of ['<!channel>', 'U1>', 'here', '']) {
       const message = renderAnswer(result('jepsen', [resourceHit(jepsen())]), { ...asker, sharedBy });
       assert.ok(!allText(message).includes('Shared by'), sharedBy);
-      assert.deepEqual(checkMessage(message), []);
+      assert.deepEqual(slackProblems(message), []);
     }
   });
 
@@ -179,7 +180,7 @@ describe('renderAnswer, paging and sharing', () => {
       postHit(postWithLinks(15, { id: `/posts/big-${i}/`, slug: `big-${i}`, title: `Big ${i}` })),
     );
     const message = renderAnswer(result('big', big, { total: 10 }), { pageSize: 10, ephemeral: true });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = message.blocks.filter((b) => b.type === 'divider').length - 1;
     assert.ok(shown >= 1 && shown < 10, `${shown} shown`);
     assert.deepEqual(decodeAnswerRef(buttonNamed(message, 'talk_more')?.value), {
@@ -196,7 +197,7 @@ describe('renderAnswer, hostile input', () => {
   it('echoes the query as harmless text', () => {
     for (const hits of [[resourceHit(jepsen())], []]) {
       const message = renderAnswer(result(attacks, hits, { total: hits.length }), asker);
-      assert.deepEqual(checkMessage(message), []);
+      assert.deepEqual(slackProblems(message), []);
       const json = JSON.stringify(message);
       for (const live of [
         '<!channel>',
@@ -253,7 +254,7 @@ describe('renderAnswer, hostile input', () => {
       ],
     });
     const message = renderAnswer(result('x', [postHit(post)]), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const json = JSON.stringify(message);
     for (const live of [
       '<!channel>',
@@ -275,13 +276,28 @@ describe('renderAnswer, hostile input', () => {
 describe('renderAnswer, no results', () => {
   it('says so, echoes the query and offers suggestions and a hint', () => {
     const message = renderAnswer(result('jepsn <b>', []), { ...asker, suggestions: ['jepsen', 'testing'] });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('I found nothing for “jepsn &lt;b&gt;”.'));
-    assert.ok(shown.includes('Did you mean *jepsen*, *testing*?'));
+    assert.ok(shown.includes('Did you mean one of these?'));
     assert.ok(shown.includes('`/talk tag:testing`'));
-    assert.equal(buttons(message).length, 0);
-    assert.equal(message.text, 'No results for "jepsn &lt;b&gt;"');
+    // Each suggestion is a button that runs it as a query.
+    const offered = buttons(message);
+    assert.deepEqual(
+      offered.map((b) => [b.text.text, b.action_id, decodeAnswerRef(b.value)]),
+      [
+        ['jepsen', 'talk_suggestion_0', { query: 'jepsen', offset: 0 }],
+        ['testing', 'talk_suggestion_1', { query: 'testing', offset: 0 }],
+      ],
+    );
+    assert.equal(message.text, 'No results for "jepsn &lt;b&gt;". Did you mean: jepsen / testing');
+  });
+
+  it('never doubles a question mark: a title ending in one is a button of its own', () => {
+    const message = renderAnswer(result('hj', []), { ...asker, suggestions: ['QCon: How Did I Get Here?'] });
+    assert.deepEqual(slackProblems(message), []);
+    assert.ok(!allText(message).includes('??'));
+    assert.equal(buttons(message)[0]?.text.text, 'QCon: How Did I Get Here?');
   });
 
   it('leaves out suggestions when there are none', () => {
@@ -291,7 +307,7 @@ describe('renderAnswer, no results', () => {
 
   it('says so when the page is past the last hit', () => {
     const message = renderAnswer(result('jepsen', [], { total: 3, offset: 5 }), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.match(allText(message), /all: every one of the 3 results/);
   });
 });
@@ -300,7 +316,7 @@ describe('renderAnswer, a post with 300 links', () => {
   const message = renderAnswer(result('big', [postHit(postWithLinks(300))]), asker);
 
   it('stays within every limit', () => {
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(message.blocks.length <= LIMITS.messageBlocks);
   });
 
@@ -326,7 +342,7 @@ describe('renderAnswer, a resource found through its context', () => {
 
   it('shows the context under the link, the matched words in bold, escaped and cut', () => {
     const message = renderAnswer(result('google photos', [hit]), asker);
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const shown = allText(message);
     assert.ok(shown.includes('*Google* *Photos*'), shown);
     assert.ok(shown.includes('&lt;b&gt;&amp;&lt;/b&gt;'), shown);

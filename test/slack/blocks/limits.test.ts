@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkMessage, fitMessage, fitView, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import { fitMessage, fitView, LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, Message } from '../../../src/slack/blocks/message.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 
 const text = (t: string) => ({ type: 'mrkdwn' as const, text: t });
 const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
@@ -23,52 +24,49 @@ function groups(count: number, size: number, body = 'result'): Block[] {
   ]).flat();
 }
 
-describe('checkMessage', () => {
-  it('passes a small valid message', () => {
-    assert.deepEqual(checkMessage({ text: 'hi', blocks: [section('hi'), divider, actions] }), []);
+/** A message breaking every limit talkbot fits to, and holding live tokens. */
+const broken: Message = {
+  text: ' ',
+  blocks: [
+    { type: 'section', text: text('x'.repeat(3_001)) },
+    { type: 'section', fields: Array.from({ length: 11 }, () => text('f')) },
+    { type: 'section', fields: [text('y'.repeat(2_001))] },
+    { type: 'header', text: plain('h'.repeat(151)) },
+    { type: 'context', elements: Array.from({ length: 11 }, () => text('c')) },
+    { type: 'context', elements: [] },
+    {
+      type: 'actions',
+      elements: [
+        { type: 'button', text: plain('b'.repeat(76)), action_id: 'a'.repeat(256), value: 'v'.repeat(2_001) },
+      ],
+    },
+    { type: 'section', block_id: 'same', text: text('<!channel> & <javascript:x|y>') },
+    { type: 'divider', block_id: 'same' },
+    { type: 'section', text: text('') },
+  ],
+};
+
+describe('the rules the tests check messages by (the stand-in of Slack’s own)', () => {
+  it('pass a small valid message', () => {
+    assert.deepEqual(slackProblems({ text: 'hi', blocks: [section('hi'), divider, actions] }), []);
   });
 
-  it('names every violation', () => {
-    const message: Message = {
-      text: ' ',
-      blocks: [
-        { type: 'section', text: text('x'.repeat(3_001)) },
-        { type: 'section', fields: Array.from({ length: 11 }, () => text('f')) },
-        { type: 'section', fields: [text('y'.repeat(2_001))] },
-        { type: 'header', text: plain('h'.repeat(151)) },
-        { type: 'context', elements: Array.from({ length: 11 }, () => text('c')) },
-        { type: 'context', elements: [] },
-        {
-          type: 'actions',
-          elements: [
-            {
-              type: 'button',
-              text: plain('b'.repeat(76)),
-              action_id: 'a'.repeat(256),
-              value: 'v'.repeat(2_001),
-            },
-          ],
-        },
-        { type: 'section', block_id: 'same', text: text('<!channel> & <javascript:x|y>') },
-        { type: 'divider', block_id: 'same' },
-        { type: 'section', text: text('') },
-      ],
-    };
-    const problems = checkMessage(message);
+  it('name every violation, where it is', () => {
+    const problems = slackProblems(broken);
     for (const expected of [
       /^text: missing or blank/,
-      /blocks\[0\]\.text: 3001 chars > 3000/,
-      /blocks\[1\]\.fields: 11 > 10/,
-      /blocks\[2\]\.fields\[0\]: 2001 chars > 2000/,
-      /blocks\[3\]\.text: 151 chars > 150/,
-      /blocks\[4\]\.elements: 11 > 10/,
-      /blocks\[5\]\.elements: empty/,
-      /blocks\[6\]\.elements\[0\]\.text: 76 chars > 75/,
-      /blocks\[6\]\.elements\[0\]\.value: 2001 chars > 2000/,
-      /blocks\[6\]\.elements\[0\]\.action_id: longer than 255/,
-      /blocks\[7\]\.text: holds a live token/,
-      /blocks\[8\]\.block_id: "same" repeats/,
-      /blocks\[9\]\.text: blank text/,
+      /json-pointer:\/blocks\/0\/text\/text/,
+      /json-pointer:\/blocks\/1\/fields/,
+      /json-pointer:\/blocks\/2\/fields\/0\/text/,
+      /json-pointer:\/blocks\/3\/text\/text/,
+      /json-pointer:\/blocks\/4\/elements/,
+      /json-pointer:\/blocks\/5\/elements/,
+      /json-pointer:\/blocks\/6\/elements\/0\/text\/text/,
+      /json-pointer:\/blocks\/6\/elements\/0\/value/,
+      /json-pointer:\/blocks\/6\/elements\/0\/action_id/,
+      /^\/blocks\/7\/text\/text: holds a live token/,
+      /duplicate block_id \[json-pointer:\/blocks\/8\/block_id\]/,
+      /json-pointer:\/blocks\/9\/text\/text/,
     ]) {
       assert.ok(
         problems.some((p) => expected.test(p)),
@@ -77,22 +75,25 @@ describe('checkMessage', () => {
     }
   });
 
-  it('counts blocks against 50 for a message and 100 for a Home view', () => {
+  it('count blocks against 50 for a message and 100 for a Home view', () => {
     const blocks = Array.from({ length: 60 }, () => divider);
-    assert.ok(checkMessage({ text: 'x', blocks }).some((p) => p.startsWith('blocks: 60 > 50')));
-    assert.deepEqual(checkMessage({ type: 'home', blocks }), []);
-    assert.ok(
-      checkMessage({ type: 'home', blocks: [...blocks, ...blocks] }).some((p) => p.includes('> 100')),
-    );
+    assert.ok(slackProblems({ text: 'x', blocks }).some((p) => p.includes('no more than 50 items')));
+    assert.deepEqual(slackProblems({ type: 'home', blocks }), []);
+    assert.ok(slackProblems({ type: 'home', blocks: [...blocks, ...blocks] }).some((p) => p.includes('100')));
   });
 
-  it("holds a message's blocks to the cumulative size budget", () => {
+  it("hold a message's blocks to the size Slack was measured to refuse", () => {
     const blocks = Array.from({ length: 6 }, () => section('x'.repeat(2_500)));
-    assert.ok(checkMessage({ text: 'x', blocks }).some((p) => p.startsWith('blocks: size')));
+    assert.ok(slackProblems({ text: 'x', blocks }).some((p) => p.startsWith('blocks: size')));
+    assert.deepEqual(slackProblems(fitMessage({ text: 'x', blocks })), []);
   });
 });
 
 describe('fitMessage', () => {
+  it('makes a message that breaks every limit one Slack accepts', () => {
+    assert.deepEqual(slackProblems(fitMessage(broken)), []);
+  });
+
   it('returns a fitting message as it is', () => {
     const message = { text: 'hi', blocks: [section('hi'), divider, section('there'), actions] };
     assert.deepEqual(fitMessage(message), message);
@@ -107,7 +108,7 @@ describe('fitMessage', () => {
         { type: 'header', text: plain('h'.repeat(200)) },
       ],
     });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(message.text.endsWith('…'));
     const first = message.blocks[0];
     assert.ok(first?.type === 'section' && first.text !== undefined);
@@ -117,7 +118,7 @@ describe('fitMessage', () => {
 
   it('drops whole trailing groups, says how many, and keeps the buttons', () => {
     const message = fitMessage({ text: 'many', blocks: [...groups(30, 3), actions] });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(message.blocks.length <= LIMITS.messageBlocks);
     assert.equal(message.blocks.at(-1)?.type, 'actions');
     const notice = message.blocks.at(-2);
@@ -141,13 +142,13 @@ describe('fitMessage', () => {
 
   it('drops trailing groups when the cumulative size is over budget', () => {
     const message = fitMessage({ text: 'big', blocks: groups(10, 1, 'x'.repeat(2_500)) });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.match(JSON.stringify(message.blocks.at(-1)), /\d+ more/);
   });
 
   it('keeps the top of a single group that is too big', () => {
     const message = fitMessage({ text: 'one', blocks: groups(1, 80) });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.equal(message.blocks[0]?.type, 'section');
   });
 
@@ -162,7 +163,7 @@ describe('fitMessage', () => {
 
   it('defuses live tokens that slipped through', () => {
     const message = fitMessage({ text: '<!here>', blocks: [section('<!channel> <@U123ABC>')] });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     assert.ok(!JSON.stringify(message).includes('<!channel>'));
     assert.ok(JSON.stringify(message).includes('<@U123ABC>'));
   });
@@ -180,7 +181,7 @@ describe('fitMessage', () => {
         },
       ],
     });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
     const block = message.blocks[0];
     assert.ok(block?.type === 'actions');
     assert.equal(block.elements.length, 1);
@@ -194,7 +195,7 @@ describe('fitMessage', () => {
         { type: 'divider', block_id: 'a' },
       ],
     });
-    assert.deepEqual(checkMessage(message), []);
+    assert.deepEqual(slackProblems(message), []);
   });
 });
 
@@ -203,6 +204,6 @@ describe('fitView', () => {
     const view = fitView({ type: 'home', blocks: groups(60, 2) });
     assert.ok(view.blocks.length <= LIMITS.viewBlocks);
     assert.ok(view.blocks.length > LIMITS.messageBlocks);
-    assert.deepEqual(checkMessage(view), []);
+    assert.deepEqual(slackProblems(view), []);
   });
 });

@@ -7,11 +7,13 @@ import { renderAnswer } from '../../../src/slack/blocks/answer.ts';
 import { decodeAnswerRef, encodeAnswerRef } from '../../../src/slack/blocks/answer-ref.ts';
 import { renderError } from '../../../src/slack/blocks/error.ts';
 import { renderHome } from '../../../src/slack/blocks/home.ts';
-import { checkMessage, fitMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
+import { fitMessage, LIMITS } from '../../../src/slack/blocks/limits.ts';
 import type { Block, HomeView, Message } from '../../../src/slack/blocks/message.ts';
 import { renderPostResources } from '../../../src/slack/blocks/post-resources.ts';
+import { renderTags } from '../../../src/slack/blocks/tags.ts';
 import { renderTip } from '../../../src/slack/blocks/tip.ts';
 import { truncateMrkdwn, truncatePlain } from '../../../src/slack/blocks/truncate.ts';
+import { slackProblems } from '../../helpers/slack-rules.ts';
 import { allText, isWellFormed } from './fixtures.ts';
 
 // Text from content and queries may carry anything; a link to this host in text must never come out live.
@@ -165,7 +167,7 @@ const options = fc.record({
 });
 
 function assertSendable(message: Message | HomeView): void {
-  assert.deepEqual(checkMessage(message), []);
+  assert.deepEqual(slackProblems(message), []);
   if (!('type' in message)) assert.ok(message.text.trim().length > 0);
   // Button values are data handed back to the app, never shown, so only what people see is searched.
   assert.ok(!allText(message).includes('<https://evil.example'), 'a link from text came out live');
@@ -225,6 +227,20 @@ describe('every renderer, on any input', () => {
     );
   });
 
+  it('renderTags stays within every limit, whatever the tags', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ tag: anyText, posts: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 400 }),
+        (tags) => {
+          const message = renderTags(tags);
+          assertSendable(message);
+          assert.ok(!allText(message).includes('<!channel>'));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('renderError stays within every limit', () => {
     fc.assert(
       fc.property(anyText, (text) => assertSendable(renderError(text))),
@@ -250,7 +266,7 @@ describe('limits, on any input', () => {
     fc.assert(
       fc.property(anyText, fc.array(mrkdwnBlock, { maxLength: 120 }), (text, blocks) => {
         const message = fitMessage({ text, blocks });
-        assert.deepEqual(checkMessage(message), []);
+        assert.deepEqual(slackProblems(message), []);
         assert.ok(message.text.trim().length > 0);
       }),
       { numRuns: 100 },

@@ -41,11 +41,13 @@ export interface StreamHandlers {
   readonly snapshot: (snapshot: PlaygroundSnapshot) => void;
   readonly message: (message: PlaygroundMessage) => void;
   readonly home: (home: unknown) => void;
+  /** The content was loaded again: new counts and problems. */
+  readonly status: (status: PlaygroundStatus) => void;
   /** The stream broke; the browser reconnects by itself and a new snapshot follows. */
   readonly lost: () => void;
 }
 
-/** Listens to the stand-in's event stream: a snapshot first, then each message and Home view. */
+/** Listens to the stand-in's event stream: a snapshot first, then each message, Home view and reload. */
 export function connect(handlers: StreamHandlers): void {
   const events = new EventSource(PLAYGROUND_PATHS.events);
   const data = (event: Event): unknown => JSON.parse((event as MessageEvent<string>).data);
@@ -56,5 +58,8 @@ export function connect(handlers: StreamHandlers): void {
     handlers.message(data(event) as PlaygroundMessage);
   });
   events.addEventListener(PLAYGROUND_EVENTS.home, (event) => handlers.home(data(event)));
+  events.addEventListener(PLAYGROUND_EVENTS.status, (event) => {
+    handlers.status(data(event) as PlaygroundStatus);
+  });
   events.addEventListener('error', () => handlers.lost());
 }

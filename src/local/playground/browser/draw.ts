@@ -21,6 +21,8 @@ function element<T extends HTMLElement>(id: string): T {
 /** The page's elements that change or take input, found once. */
 export function findElements() {
   return {
+    app: element('app'),
+    panelToggle: element<HTMLButtonElement>('panel-toggle'),
     workspace: element('workspace-name'),
     connection: element('connection'),
     nav: element('nav'),
@@ -180,6 +182,9 @@ export function drawThread(dom: PageElements, state: PageState): void {
 /** The side panel: what is loaded, and its problems. */
 export function drawStatus(dom: PageElements, state: PageState): void {
   redraw(dom, state, dom.status, statusHtml(state.status));
+  // The drawer's button says when there is something to look at.
+  const problems = state.status?.problems.length ?? 0;
+  dom.panelToggle.textContent = problems === 0 ? 'Content' : `Content · ${problems} ⚠`;
 }
 
 /** Every part of the page. */

@@ -1,6 +1,11 @@
 // The playground page: what people do (type, click, open threads) turned into actions on the state
 // (state.ts), drawn by draw.ts, and sent to the stand-in by client.ts.
-import { PLAYGROUND_PATHS, type PlaygroundMessage, type PlaygroundReply } from '../protocol.ts';
+import {
+  PLAYGROUND_PATHS,
+  type PlaygroundMessage,
+  type PlaygroundReply,
+  type PlaygroundStatus,
+} from '../protocol.ts';
 import { escapeHtml } from './block-kit.ts';
 import { connect, fetchStatus, post } from './client.ts';
 import {
@@ -27,11 +32,34 @@ function showError(target: HTMLElement, reply: PlaygroundReply): void {
   target.textContent = reply.ok ? '' : reply.message;
 }
 
-async function loadStatus(): Promise<void> {
-  const status = await fetchStatus();
+function showStatus(status: PlaygroundStatus | null): void {
   if (status !== null) dispatch({ type: 'status', status });
   drawStatus(dom, state);
   if (state.view.kind === 'channel') drawMessages(dom, state);
+}
+
+async function loadStatus(): Promise<void> {
+  showStatus(await fetchStatus());
+}
+
+/** "2 Dec 2026, 09:00 UTC": a slot's time as the page shows Slack's dates (their UTC fallback). */
+function slotTime(iso: string): string {
+  const at = new Date(iso);
+  const shown = at.toLocaleString('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${shown} UTC`;
+}
+
+/** Below ~800 px the side panel is a drawer: this opens or closes it. */
+function togglePanel(open = !dom.app.classList.contains('panel-open')): void {
+  dom.app.classList.toggle('panel-open', open);
+  dom.panelToggle.setAttribute('aria-expanded', String(open));
 }
 
 function receive(message: PlaygroundMessage): void {
@@ -172,7 +200,9 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && state.thread !== null) closeThread();
+  if (event.key !== 'Escape') return;
+  if (state.thread !== null) closeThread();
+  else if (dom.app.classList.contains('panel-open')) togglePanel(false);
 });
 
 dom.composerForm.addEventListener('submit', (event) => {
@@ -186,11 +216,16 @@ dom.threadForm.addEventListener('submit', (event) => {
 onComposerKey(dom.composer, dom.composerForm);
 onComposerKey(dom.threadComposer, dom.threadForm);
 dom.threadClose.addEventListener('click', closeThread);
+dom.panelToggle.addEventListener('click', () => togglePanel());
 dom.tipButton.addEventListener('click', () => {
   dispatch({ type: 'tipRequested' });
   void post(PLAYGROUND_PATHS.tip, {}).then((reply) => {
-    if (!reply.ok) dispatch({ type: 'tipFailed' });
-    dom.tipNote.textContent = reply.ok ? "Posted today's tip." : reply.message;
+    if (!reply.ok || reply.at === undefined) dispatch({ type: 'tipFailed' });
+    dom.tipNote.textContent = !reply.ok
+      ? reply.message
+      : reply.at === undefined
+        ? 'Nothing was posted: no resource in the content is worth a tip yet.'
+        : `Posted today's tip, the one for ${slotTime(reply.at)}.`;
   });
 });
 
@@ -209,6 +244,7 @@ connect({
     dispatch({ type: 'home', home });
     if (state.view.kind === 'home') drawMessages(dom, state);
   },
+  status: showStatus,
   lost: () => {
     dom.connection.hidden = false;
   },

@@ -160,7 +160,9 @@ export function headerHtml(
 
 function problemLine(problem: PlaygroundProblem): string {
   const where = problem.line === null ? problem.path : `${problem.path}:${problem.line}`;
-  return `<li><code class="problem-where">${escapeHtml(where)}</code><span class="problem-message">${escapeHtml(problem.message)}</span></li>`;
+  // Messages quote what to change in backticks, as `talkbot index` prints them: shown as code here.
+  const message = escapeHtml(problem.message).replace(/`([^`]+)`/g, '<code>$1</code>');
+  return `<li><code class="problem-where">${escapeHtml(where)}</code><span class="problem-message">${message}</span></li>`;
 }
 
 /** The side panel's account of what is loaded: folder, counts and every content problem with its file and line. */

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION_IDS } from '../../blocks/index.ts';
+import { ACTION_IDS, suggestionActionIds } from '../../blocks/index.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { moreResults } from './more-results.ts';
 import { postResources } from './post-resources.ts';
@@ -16,7 +16,17 @@ export function register(app: App, deps: ListenerDeps): void {
     moreResults(deps),
   );
   app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: ACTION_IDS.postResources },
-    postResources(deps),
+    { type: 'block_actions', action_id: ACTION_IDS.previous },
+    moreResults(deps),
   );
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: suggestionActionIds },
+    moreResults(deps),
+  );
+  for (const actionId of [ACTION_IDS.postResources, ACTION_IDS.postResourcesBack]) {
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: actionId },
+      postResources(deps),
+    );
+  }
 }

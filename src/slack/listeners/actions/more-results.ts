@@ -3,11 +3,12 @@ import { answerQuery } from '../../answer-query.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { yieldAfterAck } from '../yield-after-ack.ts';
 import { answerRefFromButton } from './answer-ref-from-button.ts';
+import { inThreadOf } from './in-thread-of.ts';
 
 /**
- * More results: the next page of the same query. An ephemeral answer is replaced in place; on a
- * message everyone sees, the next page goes to the clicker alone, so one person's browsing never
- * rewrites the channel.
+ * More results, Previous, or a "did you mean" suggestion: that page of that query. An ephemeral answer is
+ * replaced in place; on a message everyone sees, the page goes to the clicker alone, in the same thread
+ * as the message, so one person's browsing never rewrites the channel nor leaves the thread.
  */
 export function moreResults(deps: ListenerDeps) {
   return async ({
@@ -24,7 +25,7 @@ export function moreResults(deps: ListenerDeps) {
     if (body.container?.is_ephemeral === true) {
       await respond({ replace_original: true, ...message });
     } else {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...inThreadOf(body), ...message });
     }
   };
 }

@@ -1,0 +1,8 @@
+import type { DedupeTables } from './dedupe.ts';
+import type { TipClaimTables } from './tip-claims.ts';
+
+/**
+ * Every table of the store, as Kysely sees it: each capability declares its own tables beside its methods
+ * (`src/store/<capability>.ts`) and is added here, with its migration in `src/store/migrations/`.
+ */
+export type StoreTables = DedupeTables & TipClaimTables;

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { StoreError } from './errors.ts';
+import { type MigrationReport, migrateToLatest } from './migrate.ts';
+import { pingOf } from './ping.ts';
+import type { StoreTables } from './schema.ts';
+
+/** The embedded database's file name inside `TALKBOT_DATA_DIR`. */
+export const sqliteFileName = 'talkbot.sqlite';
+
+/** How long a write waits for another process's write to finish before giving up. */
+const busyTimeoutMs = 5000;
+
+/** How many times migrating is retried when another process on the same folder migrates at the same moment. */
+const migrateAttempts = 20;
+
+/** Opens (creating if needed) and migrates the embedded SQLite database in a data folder. */
+export async function openSqlite(dataDir: string): Promise<{
+  db: Kysely<StoreTables>;
+  file: string;
+  ping: () => Promise<boolean>;
+  migrations: MigrationReport;
+}> {
+  const file = join(dataDir, sqliteFileName);
+  const { default: Database } = await import('better-sqlite3');
+  let connection: InstanceType<typeof Database>;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    connection = new Database(file, { timeout: busyTimeoutMs });
+    // WAL lets another process (the talkbot CLI) read while the bot writes.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+  } catch (error) {
+    throw new StoreError('TALKBOT_DATA_DIR', `cannot open ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: connection }) });
+  let migrations: MigrationReport;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrations = await migrateToLatest(db as Kysely<unknown>);
+      break;
+    } catch (error) {
+      // Kysely's SQLite migrator takes no lock of its own: two processes starting together can collide on
+      // SQLite's write lock. Migrations run in a transaction, so trying again is safe.
+      if (attempt < migrateAttempts && isBusy(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        continue;
+      }
+      await db.destroy();
+      throw new StoreError('TALKBOT_DATA_DIR', `${file} could not be migrated: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  return { db, file, ping: pingOf(db as Kysely<unknown>), migrations };
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
