@@ -46,6 +46,18 @@ export interface CommonConfig extends ContentConfig {
   readonly logFormat: LogFormat;
   /** Where state that lasts is kept (`DATABASE_URL`, `TALKBOT_DATA_DIR`). */
   readonly store: StoreConfig;
+  /** Feedback and what readers missed (`INSIGHTS_DAYS`, `TALKBOT_ADMINS`, `FEEDBACK_BUTTONS`). */
+  readonly insights: InsightsConfig;
+}
+
+/** How feedback is collected and who sees what readers missed. */
+export interface InsightsConfig {
+  /** Days questions and feedback are kept (`INSIGHTS_DAYS`). @default 90 */
+  readonly days: number;
+  /** Slack user IDs who see the insights on the Home tab (`TALKBOT_ADMINS`). @default none */
+  readonly admins: readonly string[];
+  /** `element`: Slack's feedback buttons; `buttons`: two plain buttons, for clients that do not draw them. @default 'element' */
+  readonly feedbackStyle: 'element' | 'buttons';
 }
 
 /** How log lines are written (`LOG_FORMAT`). */
@@ -158,9 +170,48 @@ export function readConfig(env: Environment): Config {
     // Locally the one line saying where to look is the whole greeting; warnings (content problems) still show.
     logLevel: logLevel(get('LOG_LEVEL')) ?? (slack.mode === 'local' ? 'warn' : 'info'),
     logFormat: logFormat(get('LOG_FORMAT')),
-    store: { databaseUrl: databaseUrl(get('DATABASE_URL')), dataDir: dataDir(get('TALKBOT_DATA_DIR'), env) },
+    store: readStoreConfig(env),
+    insights: readInsightsConfig(env),
   };
   return { ...common, ...slack };
+}
+
+/** Reads only where the store is (`DATABASE_URL`, `TALKBOT_DATA_DIR`): what `talkbot insights` needs. */
+export function readStoreConfig(env: Environment): StoreConfig {
+  const get = reader(env);
+  return { databaseUrl: databaseUrl(get('DATABASE_URL')), dataDir: dataDir(get('TALKBOT_DATA_DIR'), env) };
+}
+
+/** The longest retention `INSIGHTS_DAYS` allows: ten years. */
+const maxInsightDays = 3650;
+
+/** Reads `INSIGHTS_DAYS`, `TALKBOT_ADMINS` and `FEEDBACK_BUTTONS`; a bad value is a ConfigError naming it. */
+export function readInsightsConfig(env: Environment): InsightsConfig {
+  const get = reader(env);
+  const daysText = get('INSIGHTS_DAYS');
+  const days = daysText === null ? 90 : Number(daysText);
+  if (!Number.isInteger(days) || days < 1 || days > maxInsightDays) {
+    throw new ConfigError(
+      'INSIGHTS_DAYS',
+      `"${daysText}" is not a number of days from 1 to ${maxInsightDays}; e.g. 90`,
+    );
+  }
+  const admins = (get('TALKBOT_ADMINS') ?? '').split(/[\s,]+/).filter((id) => id !== '');
+  const bad = admins.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'TALKBOT_ADMINS',
+      `"${bad}" is not a Slack user ID; list IDs such as U0123ABCD, separated by commas (a profile's ⋮ menu → Copy member ID)`,
+    );
+  }
+  const style = get('FEEDBACK_BUTTONS') ?? 'element';
+  if (style !== 'element' && style !== 'buttons') {
+    throw new ConfigError(
+      'FEEDBACK_BUTTONS',
+      `"${style}" is neither "element" (Slack's feedback buttons) nor "buttons"`,
+    );
+  }
+  return { days, admins, feedbackStyle: style };
 }
 
 /** Every secret a configuration holds, for the logger to redact: none of them is ever printed. */

@@ -13,14 +13,14 @@ import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
-import { slackErrorCode } from './slack/slack-errors.ts';
 import type { Store } from './store/index.ts';
 import { openStore } from './store/store.ts';
-import { TipScheduler, tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import type { ChannelTips } from './tips/channel-tips.ts';
+import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
+import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
 import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
 import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
-import { slackTipPoster } from './wiring/tip-poster.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -34,6 +34,8 @@ export interface RunningTalkbot {
   readonly watching: Promise<void>;
   /** Where to point a browser (local mode) or Slack's Request URL (HTTP mode); null in Socket Mode. */
   readonly url: string | null;
+  /** Every channel's reading-tip schedule (subscriptions in the store). */
+  readonly tips: ChannelTips;
   /** Stops taking work, lets answers in flight finish (up to `drainMs`), and closes every connection. */
   stop(): Promise<void>;
 }
@@ -140,12 +142,20 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
   const tipChannel =
     config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
+  // Built once the app's client exists (below); listeners read them only when a request comes.
+  let features: StoreFeatures | null = null;
   const deps: ListenerDeps = {
     library: () => store.current,
-    nextTip: () => (tipChannel ? upcomingTip(store.current, new Date(), tipOptions) : null),
+    nextTip: () =>
+      tipChannel ? upcomingTip(store.current, new Date(), { ...tipOptions, channel: tipChannel }) : null,
     todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
+    get channelTips() {
+      return features?.channelTips;
+    },
+    get feedback() {
+      return features?.feedback;
+    },
   };
-  let scheduler: TipScheduler | null = null;
   const fleet = fleetParts(state, logger, await metricsLoading);
 
   const standIn =
@@ -164,7 +174,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
             }),
             statusChanges: (listener) => store.subscribe(listener),
             postTip: async () => {
-              const outcome = await scheduler?.fireToday();
+              await features?.scheduler.refresh();
+              const outcome = await features?.scheduler.postNow(tipChannel ?? localTipChannel);
               return outcome?.status === 'posted' ? outcome.tip.at : null;
             },
           }),
@@ -181,6 +192,19 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     storeHealth: fleet.storeHealth,
     ...(identity ? { identity } : {}),
   });
+  features = storeFeatures({
+    state,
+    client: app.client,
+    library: () => store.current,
+    tipSettings: config.tipSettings,
+    siteBaseUrl: config.siteBaseUrl,
+    insights: config.insights,
+    logger,
+    startupChannel: tipChannel,
+    // Every replica runs every channel's schedule; the store's claims let exactly one post each slot.
+    claims: fleet.claims,
+    onSlot: fleet.onSlot,
+  });
   try {
     await (config.mode === 'http' ? listening(config.port, app.start()) : app.start());
   } catch (error) {
@@ -194,26 +218,13 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const watching = reloader.start().catch((error: unknown) => {
     logger.warn(`content changes will not be picked up: ${(error as Error).message}`);
   });
-  if (tipChannel) {
-    scheduler = new TipScheduler({
-      ...tipOptions,
-      channel: tipChannel,
-      library: () => store.current,
-      poster: slackTipPoster(app.client),
-      errorCode: slackErrorCode,
-      logger,
-      // Every replica runs the schedule; the store's claims let exactly one post each slot.
-      claims: fleet.claims,
-      onSlot: fleet.onSlot,
-    });
-    scheduler.start();
-  } else {
-    logger.info(tipsOffMessage);
-  }
+  await features.start();
+  if (!tipChannel) logger.info(tipsOffMessage);
 
   return {
     app,
     store,
+    tips: features.scheduler,
     state,
     standIn,
     watching,
@@ -224,7 +235,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
         : null,
     stop: async () => {
       inFlight.close();
-      scheduler?.stop();
+      features?.stop();
       await reloader.stop();
       if (!(await inFlight.idle(drainMs)))
         logger.warn(`${inFlight.count} answers were still in flight at shutdown`);

@@ -5,6 +5,7 @@ import { StoreError } from '../store/errors.ts';
 import { askCommand } from './commands/ask.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { indexCommand } from './commands/index-command.ts';
+import { insightsCommand } from './commands/insights.ts';
 import type { CommandIO } from './commands/io.ts';
 import { startCommand } from './commands/start.ts';
 import { tipCommand } from './commands/tip.ts';
@@ -18,6 +19,7 @@ Commands:
   index              list what the content folder holds and any problems
   blocks QUERY...    print the Block Kit payload /talk QUERY would send
   tip [--at TIME]    print the reading tip the schedule posts at TIME
+  insights           what readers looked for and missed (--since 30d, --json)
   start              run the Slack app (with no Slack tokens: the local playground)
 
 Run "talkbot <command> --help" for a command's options.`;
@@ -29,6 +31,7 @@ const commands: Record<string, Command> = {
   index: (argv, io) => indexCommand(argv, readContentConfig(io.env), io),
   blocks: (argv, io) => blocksCommand(argv, readContentConfig(io.env), io),
   tip: (argv, io) => tipCommand(argv, io),
+  insights: (argv, io) => insightsCommand(argv, io),
   start: (argv, io) => startCommand(argv, io),
 };
 

@@ -5,12 +5,15 @@ import { SlackApiError } from './errors.ts';
 import type { Fault } from './faults.ts';
 import { type AppAnswer, postToApp } from './http-delivery.ts';
 import type { ButtonClickInput, SlashCommandInput, UserMessageInput } from './inputs.ts';
+import { feedbackToClick, inputToSubmit } from './interaction-payloads.ts';
+import type { OpenModal, ViewSubmitted } from './modals.ts';
 import { DEFAULT_CHANNEL, DEFAULT_USER, type StandInOptions, type Transport } from './options.ts';
 import {
   appHomeOpenedEvent,
   blockActionsPayload,
   buttonToClick,
   eventCallback,
+  type FoundButton,
   richTextBlocks,
   slashCommandFields,
   typedMessageEvent,
@@ -170,7 +173,7 @@ export class SlackStandIn {
       userId,
       channelId,
       responseUrl: this.parts.responseUrls.create(this.url, binding),
-      triggerId: this.parts.ids.triggerId(),
+      triggerId: this.trigger(userId),
     });
     this.commandBindings.set(payload, binding);
     return this.deliver('slash_commands', payload, 0);
@@ -178,17 +181,76 @@ export class SlackStandIn {
 
   /** Delivers the `block_actions` of a click on a button of a recorded message. */
   async clickButton(input: ButtonClickInput): Promise<Delivery> {
-    const { record, actionId } = input;
     const userId = input.userId ?? DEFAULT_USER;
-    const button = buttonToClick(record, userId, actionId, input.blockId);
+    const button = buttonToClick(input.record, userId, input.actionId, input.blockId);
+    return this.deliverClick(input.record, userId, button, input.value);
+  }
+
+  /** Delivers a click on a message's feedback buttons (`context_actions`): the action's type is `feedback_buttons`. */
+  async clickFeedback(input: {
+    record: MessageRecord;
+    positive: boolean;
+    userId?: string;
+  }): Promise<Delivery> {
+    const userId = input.userId ?? DEFAULT_USER;
+    return this.deliverClick(input.record, userId, feedbackToClick(input.record, userId, input.positive));
+  }
+
+  /** Delivers Enter in a message's dispatching text input: `block_actions` with the typed value. */
+  async submitInput(input: {
+    record: MessageRecord;
+    actionId: string;
+    value: string;
+    userId?: string;
+  }): Promise<Delivery> {
+    const userId = input.userId ?? DEFAULT_USER;
+    const button = inputToSubmit(input.record, userId, input.actionId);
+    return this.deliverClick(input.record, userId, button, input.value);
+  }
+
+  /** Modals the app opened, by view id (closed ones too: `open` says which). */
+  get modals(): ReadonlyMap<string, OpenModal> {
+    return this.parts.modals.views;
+  }
+
+  /** Resolves with the user's open modal, now or once the app opens one. */
+  waitForModal(userId: string, options: WaitOptions = {}): Promise<OpenModal> {
+    return this.parts.modals.waitFor(userId, options.timeoutMs ?? 2000);
+  }
+
+  /** Calls `listener` whenever a modal opens, changes or closes; returns the unsubscribe function. */
+  subscribeModals(listener: (modal: OpenModal) => void): () => void {
+    return this.parts.modals.subscribe(listener);
+  }
+
+  /** Presses Submit on an open modal with `values` as its `state.values`; says whether it closed, and its errors if not. */
+  async submitView(input: { viewId: string; values: JsonObject; userId?: string }): Promise<ViewSubmitted> {
+    const userId = input.userId ?? DEFAULT_USER;
+    const payload = this.parts.modals.submission(input.viewId, userId, input.values, this.workspace);
+    const delivery = await this.deliver('interactive', payload, 0);
+    return { delivery, ...this.parts.modals.acknowledged(input.viewId, delivery.ack) };
+  }
+
+  private trigger(userId: string): string {
+    const id = this.parts.ids.triggerId();
+    this.parts.modals.issue(id, userId);
+    return id;
+  }
+
+  private deliverClick(
+    record: MessageRecord,
+    userId: string,
+    button: FoundButton,
+    value?: string,
+  ): Promise<Delivery> {
     const binding: ResponseBinding = { kind: 'action', channel: record.channel, userId, source: record };
     const payload = blockActionsPayload(this.workspace, {
       record,
       button,
       userId,
-      ...(input.value !== undefined ? { value: input.value } : {}),
+      ...(value !== undefined ? { value } : {}),
       responseUrl: this.parts.responseUrls.create(this.url, binding),
-      triggerId: this.parts.ids.triggerId(),
+      triggerId: this.trigger(userId),
       actionTs: this.parts.ids.nextTs(),
     });
     return this.deliver('interactive', payload, 0);

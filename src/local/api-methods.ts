@@ -2,6 +2,7 @@ import { checkBlocks, isJsonObject, type JsonObject, MAX_VIEW_BLOCKS } from './b
 import type { Chat } from './chat.ts';
 import { SlackApiError } from './errors.ts';
 import type { IdSource } from './ids.ts';
+import type { Modals } from './modals.ts';
 import type { MessageRecord, RecordStore } from './store.ts';
 import { channelNameOf, channelTypeOf, isUserId, userNameOf, type Workspace } from './workspace.ts';
 
@@ -20,6 +21,8 @@ export interface MethodContext {
   readonly chat: Chat;
   readonly workspace: Workspace;
   readonly ids: IdSource;
+  /** Modals opened with views.open, and the trigger ids that may open them. */
+  readonly modals: Modals;
   /** Issues a one-time Socket Mode URL (`ws://.../socket?ticket=...`). */
   readonly socketUrl: () => string;
 }
@@ -142,6 +145,12 @@ function viewsPublish({ store, chat, workspace, ids }: MethodContext): ApiMethod
       const problems = checkBlocks(view.blocks ?? [], MAX_VIEW_BLOCKS).map((p) =>
         p.replace('pointer:', 'pointer:/view'),
       );
+      (Array.isArray(view.blocks) ? view.blocks : []).forEach((block, i) => {
+        if (isJsonObject(block) && block.type === 'context_actions')
+          problems.push(
+            `[ERROR] context_actions is not allowed in a home view [json-pointer:/view/blocks/${i}]`,
+          );
+      });
       if (problems.length > 0) throw new SlackApiError('invalid_arguments', problems);
       const blocks = chat.storedBlocks(Array.isArray(view.blocks) ? view.blocks : []);
       const id = typeof previous?.id === 'string' ? previous.id : ids.viewId();
@@ -205,6 +214,9 @@ function infoMethods({ workspace, socketUrl }: MethodContext): Record<string, Ap
             real_name: name,
             is_bot: isBot,
             is_app_user: false,
+            tz: workspace.userTimezones.get(id) ?? 'Europe/London',
+            tz_label: 'Local time',
+            tz_offset: 0,
             profile: { real_name: name, display_name: name, ...(isBot ? { bot_id: workspace.botId } : {}) },
           },
         };
@@ -244,6 +256,10 @@ export function createApiMethods(context: MethodContext): Map<string, ApiMethod>
       ...infoMethods(context),
       ...chatMethods(context),
       'views.publish': viewsPublish(context),
+      'views.open': {
+        token: 'bot',
+        run: (args) => context.modals.open(args, context.workspace, context.ids),
+      },
     }),
   );
 }

@@ -77,6 +77,29 @@ function checkElement(element: unknown, pointer: string, actionIds: Set<string>,
   }
 }
 
+/** Checks an element of a context_actions block: feedback buttons (both buttons, plain text, a value each) or an icon button. */
+function checkContextAction(element: unknown, pointer: string, report: Report): void {
+  if (!isJsonObject(element) || (element.type !== 'feedback_buttons' && element.type !== 'icon_button')) {
+    report('must be one of feedback_buttons, icon_button', `${pointer}/type`);
+    return;
+  }
+  checkLength(element, 'action_id', pointer, 255, report);
+  if (element.type !== 'feedback_buttons') return;
+  for (const side of ['positive_button', 'negative_button'] as const) {
+    const button = element[side];
+    if (!isJsonObject(button)) {
+      report(`missing required field: ${side}`, `${pointer}/${side}`);
+      continue;
+    }
+    checkText(button.text, `${pointer}/${side}/text`, 75, report, true);
+    if (typeof button.value !== 'string' || button.value === '') {
+      report('missing required field: value', `${pointer}/${side}/value`);
+    }
+    checkLength(button, 'value', `${pointer}/${side}`, 2000, report);
+    checkLength(button, 'accessibility_label', `${pointer}/${side}`, 75, report);
+  }
+}
+
 /** Checks the fields of one block by its type. */
 function checkBlockBody(block: JsonObject, pointer: string, report: Report): void {
   switch (block.type) {
@@ -124,6 +147,22 @@ function checkBlockBody(block: JsonObject, pointer: string, report: Report): voi
       });
       return;
     }
+    case 'context_actions': {
+      if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 5) {
+        report('must have between 1 and 5 items', `${pointer}/elements`);
+        return;
+      }
+      block.elements.forEach((element, i) => {
+        checkContextAction(element, `${pointer}/elements/${i}`, report);
+      });
+      return;
+    }
+    case 'input':
+      checkText(block.label, `${pointer}/label`, 2000, report, true);
+      if (!isJsonObject(block.element) || typeof block.element.type !== 'string') {
+        report('missing required field: element', `${pointer}/element`);
+      }
+      return;
     case 'image':
       if (typeof block.alt_text !== 'string' || block.alt_text.length === 0) {
         report('missing required field: alt_text', pointer);

@@ -76,6 +76,7 @@ export class Chat {
     if (typeof raw !== 'string' || raw === '') throw new SlackApiError('channel_not_found');
     const channel = isUserId(raw) ? dmChannelFor(raw) : raw;
     if (this.workspace.unknownChannels.has(channel)) throw new SlackApiError('channel_not_found');
+    if (this.workspace.archivedChannels.has(channel)) throw new SlackApiError('is_archived');
     if (this.workspace.channelsWithoutBot.has(channel)) throw new SlackApiError('not_in_channel');
     return channel;
   }

@@ -41,6 +41,10 @@ export interface StandInOptions {
   channelsWithoutBot?: Iterable<string>;
   /** Names by user id, for payloads and users.info. */
   userNames?: Record<string, string>;
+  /** IANA time zones by user id, for users.info's `tz`. @default Europe/London for everyone */
+  userTimezones?: Record<string, string>;
+  /** Archived channels: posting there answers `is_archived`. */
+  archivedChannels?: Iterable<string>;
   /** Names by channel id, for payloads and conversations.info. @default { C0GENERAL: 'general' } */
   channelNames?: Record<string, string>;
   /** Slack's ack deadline. @default 3000 */
@@ -95,6 +99,8 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
       channelsWithoutBot: new Set(options.channelsWithoutBot ?? []),
       userNames: new Map(Object.entries(options.userNames ?? {})),
       channelNames: new Map(Object.entries(options.channelNames ?? { [DEFAULT_CHANNEL]: 'general' })),
+      userTimezones: new Map(Object.entries(options.userTimezones ?? {})),
+      archivedChannels: new Set(options.archivedChannels ?? []),
     },
     timing: {
       ackTimeoutMs: options.ackTimeoutMs ?? 3000,

@@ -4,6 +4,7 @@ import { createApiMethods } from './api-methods.ts';
 import { Chat } from './chat.ts';
 import { Faults } from './faults.ts';
 import { IdSource } from './ids.ts';
+import { Modals } from './modals.ts';
 import { resolveOptions, type StandInOptions, type Transport } from './options.ts';
 import { ResponseUrls } from './response-url.ts';
 import { startServer } from './server.ts';
@@ -28,6 +29,7 @@ export interface Parts {
   readonly faults: Faults;
   readonly responseUrls: ResponseUrls;
   readonly socketMode: SocketModeServer;
+  readonly modals: Modals;
 }
 
 /** Builds the parts and starts the server; resolves once the Web API answers. */
@@ -40,12 +42,14 @@ export async function startParts(options: StandInOptions): Promise<Parts> {
   const chat = new Chat(store, workspace, ids);
   const responseUrls = new ResponseUrls({ store, chat, ids, workspace, faults });
   const socketMode = new SocketModeServer(workspace, resolved.timing);
+  const modals = new Modals();
   let socketBase = '';
   const methods = createApiMethods({
     store,
     chat,
     workspace,
     ids,
+    modals,
     socketUrl: () => {
       const ticket = ids.secret();
       socketMode.issueTicket(ticket);
@@ -73,5 +77,6 @@ export async function startParts(options: StandInOptions): Promise<Parts> {
     faults,
     responseUrls,
     socketMode,
+    modals,
   };
 }

@@ -17,6 +17,10 @@ export interface Workspace {
   readonly userNames: Map<string, string>;
   /** Channel names by channel id; unknown ids get a name made from the id. */
   readonly channelNames: Map<string, string>;
+  /** IANA time zones by user id, as users.info gives them in `tz`. */
+  readonly userTimezones: Map<string, string>;
+  /** Archived channels: posting there answers `is_archived`. */
+  readonly archivedChannels: Set<string>;
 }
 
 /** Slack's conversation kinds, told apart by the id's first letter as Slack's ids are. */

@@ -60,19 +60,42 @@ export function decodeSlackText(text: string): string {
 
 /** Turns what a user typed (decoded: see decodeSlackText) into the message talkbot answers with: help, an answer page, or a query error. */
 export function answerQuery(library: Library, text: string, request: AnswerRequest): Message {
-  if (isHelpRequest(text)) return renderHelp();
+  return answerQueryShown(library, text, request).message;
+}
+
+/** An answer and what it showed: the hits' URLs, or null when it was help, a greeting, the tag list or a query error. */
+export interface ShownAnswer {
+  readonly message: Message;
+  readonly urls: readonly string[] | null;
+}
+
+/** As `answerQuery`, also saying which URLs the answer showed, for feedback and insights. */
+export function answerQueryShown(library: Library, text: string, request: AnswerRequest): ShownAnswer {
+  if (isHelpRequest(text)) return { message: renderHelp(), urls: null };
   const greeting = greetingIn(text);
-  if (greeting) return renderHelp(greeting);
-  if (isTagListRequest(text)) return renderTags(library.tagCounts());
+  if (greeting) return { message: renderHelp(greeting), urls: null };
+  if (isTagListRequest(text)) return { message: renderTags(library.tagCounts()), urls: null };
   let query: ReturnType<typeof parseQuery>;
   try {
     query = parseQuery(text);
   } catch (error) {
     if (error instanceof QueryError)
-      return renderError(error.message, 'For example `/talk testing distributed`.');
+      return { message: renderError(error.message, 'For example `/talk testing distributed`.'), urls: null };
     throw error;
   }
   const result = library.search(query, { offset: request.offset ?? 0, limit: answerPageSize });
+  const urls = result.hits.map((hit) =>
+    hit.kind === 'resource' ? hit.resource.url : (hit.post.url ?? hit.post.path),
+  );
+  return { message: renderAnswerPage(library, query, result, request), urls };
+}
+
+function renderAnswerPage(
+  library: Library,
+  query: ReturnType<typeof parseQuery>,
+  result: ReturnType<Library['search']>,
+  request: AnswerRequest,
+): Message {
   return renderAnswer(result, {
     pageSize: answerPageSize,
     ephemeral: request.ephemeral,

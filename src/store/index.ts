@@ -6,6 +6,8 @@
 // 4. a test in `test/store/` that runs on both engines (`forEachEngine` in test/store/engines.ts).
 export { StoreDedupe } from './dedupe.ts';
 export { redactedUrl, StoreError } from './errors.ts';
+export { type FeedbackRecord, type InsightRows, Insights, type QuestionRecord } from './insights.ts';
 export type { StoreTables } from './schema.ts';
 export { openStore, type Store, type StoreEngine, type StoreOptions } from './store.ts';
+export { type Subscription, type SubscriptionSetting, Subscriptions } from './subscriptions.ts';
 export { TipClaims, type UnpostedClaim } from './tip-claims.ts';

@@ -3,7 +3,9 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreDedupe } from './dedupe.ts';
 import { redactedUrl } from './errors.ts';
+import { Insights } from './insights.ts';
 import type { StoreTables } from './schema.ts';
+import { Subscriptions } from './subscriptions.ts';
 import { TipClaims } from './tip-claims.ts';
 
 /** Which database the store runs on. */
@@ -25,6 +27,10 @@ export interface Store {
   readonly dedupe: StoreDedupe;
   /** Fleet-wide claims of reading-tip slots. */
   readonly tipClaims: TipClaims;
+  /** Channels' reading-tip subscriptions. */
+  readonly subscriptions: Subscriptions;
+  /** Questions asked and feedback given, kept `INSIGHTS_DAYS` days. */
+  readonly insights: Insights;
   /** For a capability's own queries (and tests); features should add methods instead. */
   readonly db: Kysely<StoreTables>;
   /** True when the database answers a trivial query now. */
@@ -65,6 +71,8 @@ function storeOn(
     replica: `${hostname()}:${process.pid}`,
     dedupe: new StoreDedupe(db),
     tipClaims: new TipClaims(db),
+    subscriptions: new Subscriptions(db),
+    insights: new Insights(db),
     db,
     ping,
     close: () => db.destroy(),

@@ -18,6 +18,8 @@ export interface TipOptions {
   readonly timezone: string;
   /** Shuffles the rounds: two installations with different seeds show the same library in different orders. */
   readonly seed: string;
+  /** The channel the tips go to: each channel has its own round, its order seeded by the channel too. @default null */
+  readonly channel?: string | null;
   /** The blog's own address: links to it are not tips. @default null */
   readonly siteBaseUrl?: string | null;
   /** Slot 0 is the first run at or after it. @default defaultTipAnchor */
@@ -53,7 +55,7 @@ const prepared = new WeakMap<Library, Map<string, Prepared>>();
  * options give the same tip in any process, so a restart neither repeats nor skips one.
  *
  * Slots are numbered by counting runs from the anchor. Rounds show every tip-worthy resource once, in an
- * order shuffled by a hash of (seed, round, key). A pure function cannot remember past content, but the
+ * order shuffled by a hash of (seed, channel, round, key), no tip within ⌈N/2⌉ slots of its last showing. A pure function cannot remember past content, but the
  * content carries its own history in post dates: a resource joins the rotation at the first slot at or
  * after the earliest date of the posts citing it (undated posts: from the start). Hence:
  * - a post published between two slots joins the round in progress, its resources spread among what the
@@ -142,6 +144,7 @@ function prepare(library: Library, clock: SlotClock, options: TipOptions): Prepa
     options.timezone,
     clock.anchor.getTime(),
     options.seed,
+    options.channel ?? null,
     siteBaseUrl,
   ]);
   let forLibrary = prepared.get(library);
@@ -164,11 +167,17 @@ function prepare(library: Library, clock: SlotClock, options: TipOptions): Prepa
     return { key: resource.key, joinSlot };
   });
   const result: Prepared = {
-    rotation: new Rotation(entries, options.seed),
+    rotation: new Rotation(entries, rotationSeed(options)),
     byKey: new Map(resources.map((r) => [r.key, r])),
   };
   forLibrary.set(key, result);
   return result;
+}
+
+/** The seed of a channel's rotation: the installation's seed alone when no channel is named, as before channels had their own. */
+export function rotationSeed(options: Pick<TipOptions, 'seed' | 'channel'>): string {
+  const channel = options.channel ?? null;
+  return channel === null ? options.seed : `${options.seed}\u0000channel\u0000${channel}`;
 }
 
 /** When a resource appeared: the earliest date among the posts citing it; an undated post counts as always there. */

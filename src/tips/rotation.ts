@@ -40,8 +40,10 @@ interface Regular {
   readonly firstRound: number;
   /** The keys, sorted, so the order never depends on how the caller listed them. */
   readonly keys: readonly string[];
-  /** The last key shown before this stretch began, which its first round must not open with. */
-  readonly before: string | null;
+  /** The order of the round before this stretch began, which its first round keeps its distance from. */
+  readonly previous: readonly string[] | null;
+  /** The orders of its drawn rounds (see `epochFor`) worked out so far, by round: later ones follow from earlier ones. */
+  readonly drawn: Map<number, readonly string[]>;
 }
 
 type Segment = Idle | Irregular | Regular;
@@ -53,9 +55,30 @@ interface Ranked {
 
 const orderCacheSize = 64;
 
+/** About how many slots pass between two rounds drawn afresh; the rounds between keep the halves of the last one. */
+const slotsPerDraw = 512;
+
+/**
+ * Every how many rounds a round is drawn afresh over all its keys (against the round before it); the rounds
+ * in between shuffle the two halves of the last drawn round, each within itself. A round of N keys taken as
+ * [first ⌈N/2⌉ keys, the rest], each half in any order, keeps every key ⌈N/2⌉ slots from where it was in a
+ * round of the same halves, so no work need be carried from round to round but from draw to draw: at one
+ * slot a minute, a year is a thousand draws, not a hundred thousand rounds.
+ */
+export function epochFor(size: number): number {
+  return Math.max(1, Math.ceil(slotsPerDraw / Math.max(1, size)));
+}
+
 /**
  * The order in which slots show keys: rounds that show every key once, each round shuffled by a hash of
- * (seed, round, key), the next round never opening with the key that closed the last one.
+ * (seed, round, key), and no key shown again within half a round: for a round of N keys, two showings of
+ * one key are at least ⌈N/2⌉ slots apart (2 when N is 2, so no key ever shows twice in a row).
+ *
+ * The spacing is kept by a release place: a key at place p of a round of N may take place q of the next
+ * round (of M keys) only if N - p + q ≥ ⌈M/2⌉; each place takes, of the keys released by then, the one
+ * with the lowest hash. At every place ⌊M/2⌋ + 1 keys have been released and at most all but one placed,
+ * so a key is always free. A round's order thus follows from the round before it; to keep that chain short,
+ * only every `epochFor(N)`-th round is drawn so, and the rounds between shuffle the halves of the last drawn one.
  *
  * Keys may join late (`joinSlot`), as the resources of a newly published post do. A key that joins
  * mid-round joins that round, spread at random among the keys not shown yet (its place is a hash mapped
@@ -63,7 +86,8 @@ const orderCacheSize = 64;
  * simply grows by one; a round ends once every key that had joined by then has been shown.
  *
  * Everything is a pure function of the entries and the seed; `at(slot)` is answered from precomputed
- * segments: O(log events) for a slot in a round where keys joined, one sort of the keys otherwise.
+ * segments: O(log events) for a slot in a round where keys joined; otherwise the draws since the last one
+ * worked out (each O(N log N)), once, then one shuffle of two halves.
  */
 export class Rotation {
   readonly #seed: string;
@@ -89,9 +113,14 @@ export class Rotation {
 
     let slot = 0;
     let round = 0;
-    let before: string | null = null;
+    let previous: readonly string[] | null = null;
+    // The last round drawn afresh, and whether the round before the next one kept its keys (no joins).
+    let drawnOrder: readonly string[] | null = null;
+    let keptKeys = false;
     for (;;) {
+      const before = eligible.length;
       admit(slot);
+      if (eligible.length !== before) keptKeys = false;
       const event = events[next];
       if (eligible.length === 0) {
         this.#segments.push({ kind: 'idle', start: slot });
@@ -107,18 +136,26 @@ export class Rotation {
           start: slot,
           firstRound: round,
           keys: sorted(eligible),
-          before,
+          previous,
+          drawn: new Map(),
         };
         this.#segments.push(regular);
         if (event === undefined) return;
-        before = this.#regularOrder(regular, round + whole - 1).at(-1) ?? null;
+        const last = round + whole - 1;
+        previous = this.#regularOrder(regular, last);
+        drawnOrder = this.#drawnFor(regular, last);
+        keptKeys = true;
         round += whole;
         slot += whole * size;
         continue;
       }
 
       // Keys join before this round ends: play it slot by slot up to each join.
-      const list = this.#ranked(eligible, round, before);
+      const list: Ranked[] =
+        keptKeys && drawnOrder !== null && round % epochFor(size) !== 0
+          ? this.#halves(drawnOrder, round)
+          : this.#ranked(eligible, round, previous);
+      keptKeys = false;
       const lengths: [number, number][] = [[slot, list.length]];
       let shown = 0;
       let at = slot;
@@ -134,7 +171,7 @@ export class Rotation {
         next++;
       }
       this.#segments.push({ kind: 'irregular', start: slot, round, order: list.map((r) => r.key), lengths });
-      before = list.at(-1)?.key ?? null;
+      previous = list.map((r) => r.key);
       slot += list.length;
       round++;
     }
@@ -161,19 +198,14 @@ export class Rotation {
     return key === undefined ? null : { key, round, position, roundLength: size };
   }
 
-  /** A round of a regular stretch, shuffled by its number, not opening with the key that closed the round before. */
+  /** A round of a regular stretch: drawn afresh, or the halves of the last round drawn, each shuffled by the round. */
   #regularOrder(segment: Regular, round: number): readonly string[] {
     const cacheKey = `${segment.start}:${round}`;
     const cached = this.#orders.get(cacheKey);
     if (cached !== undefined) return cached;
-    const size = segment.keys.length;
-    let before: string | null;
-    if (round === segment.firstRound) before = segment.before;
-    // With two keys the rule forces the same order every round; from three on, moving the first key
-    // one place back never changes the last, so the round before need not be fixed up to know its last key.
-    else if (size === 2) before = this.#regularOrder(segment, segment.firstRound).at(-1) ?? null;
-    else before = this.#ranked(segment.keys, round - 1, null).at(-1)?.key ?? null;
-    const order = this.#ranked(segment.keys, round, before).map((r) => r.key);
+    const order = this.#isDrawn(segment, round)
+      ? this.#drawn(segment, round)
+      : this.#halves(this.#drawnFor(segment, round), round).map((r) => r.key);
     this.#orders.set(cacheKey, order);
     if (this.#orders.size > orderCacheSize) {
       const oldest = this.#orders.keys().next().value;
@@ -182,14 +214,82 @@ export class Rotation {
     return order;
   }
 
-  /** Keys ranked by their hash for a round; the key that closed the round before moves back one place. */
-  #ranked(keys: readonly string[], round: number, before: string | null): Ranked[] {
-    const list = keys.map((key) => ({ key, v: this.#hash(round, key) })).sort(byRank);
-    const [first, second, third] = list;
-    if (first !== undefined && second !== undefined && first.key === before) {
-      first.v = (second.v + (third?.v ?? 1)) / 2;
-      list.sort(byRank);
+  /** Whether a round of a regular stretch is drawn afresh: its first, and every `epochFor(N)`-th. */
+  #isDrawn(segment: Regular, round: number): boolean {
+    return round === segment.firstRound || round % epochFor(segment.keys.length) === 0;
+  }
+
+  /** The order of the last round drawn afresh at or before `round`, in a regular stretch. */
+  #drawnFor(segment: Regular, round: number): readonly string[] {
+    const epoch = epochFor(segment.keys.length);
+    return this.#drawn(segment, Math.max(segment.firstRound, round - (round % epoch)));
+  }
+
+  /** A drawn round's order, worked out from the last drawn round already known (each needs the round before it). */
+  #drawn(segment: Regular, round: number): readonly string[] {
+    const known = segment.drawn.get(round);
+    if (known !== undefined) return known;
+    const epoch = epochFor(segment.keys.length);
+    // One or two keys: the spacing rule fixes the order from the stretch's first round on.
+    if (segment.keys.length <= 2 && round !== segment.firstRound)
+      return this.#drawn(segment, segment.firstRound);
+    let from = round;
+    while (from > segment.firstRound && !segment.drawn.has(from)) {
+      from = Math.max(segment.firstRound, from - 1 - ((from - 1) % epoch));
     }
+    let order = segment.drawn.get(from);
+    if (order === undefined) {
+      order = this.#ranked(segment.keys, from, segment.previous).map((r) => r.key);
+      segment.drawn.set(from, order);
+    }
+    for (let r = from + epoch - (from % epoch); r <= round; r += epoch) {
+      const before: readonly string[] = this.#isDrawn(segment, r - 1)
+        ? this.#drawn(segment, r - 1)
+        : this.#halves(order, r - 1).map((x) => x.key);
+      order = this.#ranked(segment.keys, r, before).map((x) => x.key);
+      segment.drawn.set(r, order);
+    }
+    return order;
+  }
+
+  /** A round that keeps the halves of a drawn round: the first ⌈N/2⌉ keys, then the rest, each shuffled by the round. */
+  #halves(drawn: readonly string[], round: number): Ranked[] {
+    const cut = Math.ceil(drawn.length / 2);
+    const shuffle = (keys: readonly string[]) =>
+      keys.map((key) => ({ key, v: this.#hash(round, key) })).sort(byRank);
+    const list = [...shuffle(drawn.slice(0, cut)), ...shuffle(drawn.slice(cut))];
+    list.forEach((item, i) => {
+      item.v = (i + 1) / (drawn.length + 1);
+    });
+    return list;
+  }
+
+  /**
+   * Keys in the order a round shows them: by their hash for the round, each released only at the place
+   * that keeps it ⌈M/2⌉ slots from its showing in the round before. Each gets an evenly spaced rank in
+   * (0, 1), so that a key joining mid-round can be ranked into the places still to come.
+   */
+  #ranked(keys: readonly string[], round: number, previous: readonly string[] | null): Ranked[] {
+    const size = keys.length;
+    const gap = size >= 2 ? Math.max(2, Math.ceil(size / 2)) : 1;
+    const before = previous ?? [];
+    const placeBefore = new Map(before.map((key, i) => [key, i]));
+    const releases: Ranked[][] = Array.from({ length: size }, () => []);
+    for (const key of keys) {
+      const p = placeBefore.get(key);
+      const release = p === undefined ? 0 : Math.min(size - 1, Math.max(0, gap - (before.length - p)));
+      releases[release]?.push({ key, v: this.#hash(round, key) });
+    }
+    const free = new RankHeap();
+    const list: Ranked[] = [];
+    for (let q = 0; q < size; q++) {
+      for (const item of releases[q] ?? []) free.push(item);
+      const next = free.pop();
+      if (next !== undefined) list.push(next);
+    }
+    list.forEach((item, i) => {
+      item.v = (i + 1) / (size + 1);
+    });
     return list;
   }
 
@@ -207,6 +307,41 @@ function insertAfter(list: Ranked[], from: number, item: Ranked): void {
   let i = from;
   while (i < list.length && byRank(list[i] as Ranked, item) <= 0) i++;
   list.splice(i, 0, item);
+}
+
+/** A binary min-heap by rank: the free key with the lowest hash comes out first. */
+class RankHeap {
+  readonly #items: Ranked[] = [];
+
+  push(item: Ranked): void {
+    const items = this.#items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (byRank(items[parent] as Ranked, items[i] as Ranked) <= 0) break;
+      [items[parent], items[i]] = [items[i] as Ranked, items[parent] as Ranked];
+      i = parent;
+    }
+  }
+
+  pop(): Ranked | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && byRank(items[l] as Ranked, items[m] as Ranked) < 0) m = l;
+      if (r < items.length && byRank(items[r] as Ranked, items[m] as Ranked) < 0) m = r;
+      if (m === i) break;
+      [items[m], items[i]] = [items[i] as Ranked, items[m] as Ranked];
+      i = m;
+    }
+    return top;
+  }
 }
 
 function sorted(keys: readonly string[]): string[] {

@@ -58,6 +58,10 @@ export interface TipSchedulerOptions extends TipOptions {
   readonly claims?: SlotClaims;
   /** Told what each scheduled slot came to. @default nothing */
   readonly onSlot?: (result: SlotResult) => void;
+  /** Told each post's outcome (with Slack's error code when it failed), after it is logged. @default nothing */
+  readonly onOutcome?: (outcome: TipOutcome) => void | Promise<void>;
+  /** Adds to the tip's message before it is posted (the feedback buttons). @default the tip as rendered */
+  readonly decorate?: (message: Message, tip: Tip) => Message;
 }
 
 /** What one slot did: posted a tip, found nothing to post, or failed to post (with Slack's error code). */
@@ -68,7 +72,7 @@ export type TipOutcome =
 
 /** What to say in the log when tips are off, so that whoever reads it knows how to turn them on. */
 export const tipsOffMessage =
-  'reading tips are off: set TIP_CHANNEL to a channel ID (C…) to post one on a schedule (TIP_SCHEDULE, TIP_TIMEZONE)';
+  'reading tips: channels subscribe themselves with /talk tips on; TIP_CHANNEL (a channel ID, C…) with TIP_SCHEDULE and TIP_TIMEZONE makes one subscription at startup';
 
 /**
  * Posts a reading tip to a channel at every run of a cron schedule (croner, in the configured zone, with
@@ -155,6 +159,11 @@ export class TipScheduler {
       }
     }
     const outcome = await this.fire(slot);
+    await Promise.resolve(this.#options.onOutcome?.(outcome)).catch((error: unknown) => {
+      logger.warn(
+        `reading tip for ${slot.toISOString()}: recording its outcome failed: ${(error as Error).message}`,
+      );
+    });
     const result: SlotResult = outcome.status;
     if (claims && outcome.status === 'posted') {
       await claims.posted(channel, slot).catch((error: unknown) => {
@@ -198,7 +207,8 @@ export class TipScheduler {
       return { status: 'nothing', at };
     }
     try {
-      await this.#options.poster.post(channel, renderTip(tip));
+      const message = renderTip(tip);
+      await this.#options.poster.post(channel, this.#options.decorate?.(message, tip) ?? message);
       logger.info(
         `posted reading tip "${tip.resource.title}" to ${channel} (round ${tip.round}, ${tip.position + 1} of ${tip.roundLength})`,
       );

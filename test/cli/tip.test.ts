@@ -13,16 +13,17 @@ describe('talkbot tip', () => {
     assert.deepEqual(Object.keys(tip.resource), ['title', 'url', 'kind', 'section']);
     assert.deepEqual(Object.keys(tip.post), ['slug', 'title', 'url']);
     // Defaults: weekdays at 09:00 UTC, so 08:00 UTC on Monday falls back to Friday's run. Pinned: changing
-    // what a slot shows would re-post tips a channel has already seen.
+    // what a slot shows would re-post tips a channel has already seen (issue 18's spacing rule changed it once).
     assert.deepEqual(tip, {
       at: '2026-02-27T09:00:00.000Z',
       round: 62,
       position: 6,
       resource: {
-        title: 'slides available on Speakerdeck',
-        url: 'https://speakerdeck.com/seantallen/how-did-i-get-here-building-confidence-in-a-distributed-stream-processor',
-        kind: 'slides',
-        section: null,
+        title:
+          "The Verification of a Distributed System: A practitioner's guide to increasing confidence in system correctness",
+        url: 'http://queue.acm.org/detail.cfm?ref=rss&id=2889274',
+        kind: 'article',
+        section: 'Catie McCaffrey',
       },
       post: { slug: 'qcon-how-did-i-get-here', title: 'QCon: How Did I Get Here?', url: null },
     });
@@ -126,6 +127,39 @@ describe('talkbot tip', () => {
     });
     assert.equal(badEnvZone.code, 1);
     assert.match(badEnvZone.stderr, /TIP_TIMEZONE: "Mars\/Olympus" is not an IANA time zone/);
+  });
+
+  it("--channel C prints that channel's tip: its own round, the same as pickTip for that channel", async () => {
+    const library = await loadSite('test/fixtures/sites/talks');
+    const at = '2026-03-02T09:00:00+01:00';
+    const general = await runTalkbot([
+      'tip',
+      '--json',
+      '--content',
+      'test/fixtures/sites/talks',
+      '--at',
+      at,
+      '--channel',
+      'C0GENERAL',
+    ]);
+    const viaEnv = await runTalkbot(['tip', '--json', '--content', 'test/fixtures/sites/talks', '--at', at], {
+      env: { TIP_CHANNEL: 'C0GENERAL' },
+    });
+    assert.equal(general.code, 0, general.stderr);
+    assert.equal(viaEnv.stdout, general.stdout, 'TIP_CHANNEL is the default channel');
+    const printed = JSON.parse(general.stdout);
+    const expected = pickTip(library, new Date(at), {
+      schedule: '0 9 * * 1-5',
+      timezone: 'UTC',
+      seed: 'talkbot',
+      channel: 'C0GENERAL',
+    });
+    assert.equal(printed.resource.url, expected?.resource.url);
+    assert.equal(printed.position, expected?.position);
+
+    const bad = await runTalkbot(['tip', '--channel', '#general']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--channel: "#general" is not a channel ID/);
   });
 
   it('says so when there is nothing worth a tip', async () => {

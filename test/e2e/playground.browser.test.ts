@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,8 @@ async function startTalkbot(extraEnv: Record<string, string> = {}): Promise<Talk
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
       PORT: String(port),
+      // Its own store, so that tip subscriptions and feedback from one run never reach another (or the user's).
+      TALKBOT_DATA_DIR: mkdtempSync(join(tmpdir(), 'talkbot-browser-data-')),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -235,6 +237,34 @@ describe('the local playground in a browser, started as a newcomer would', { ski
       await tip.waitFor();
       await tip.getByRole('button', { name: 'More from this talk' }).click();
       await message(page, 'Only visible to you').filter({ hasText: 'Chaos Engineering' }).last().waitFor();
+    });
+
+    it('/talk tips shows #general’s settings; Change opens the modal, and Save confirms in the channel', async () => {
+      await page.locator('#composer').focus();
+      await typeAndSend(page, '/talk tips');
+      const settings = message(page, 'Reading tips here');
+      await settings.waitFor();
+      await settings.getByRole('button', { name: 'Change' }).click();
+      const modal = page.locator('dialog.modal');
+      await modal.getByText('Days of the week').waitFor();
+      for (const day of ['Monday', 'Wednesday', 'Thursday', 'Friday']) await modal.getByLabel(day).uncheck();
+      await modal.locator('input[type="time"]').fill('10:15');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await modal.waitFor({ state: 'detached' });
+      await message(page, 'set reading tips here for Tuesdays at 10:15').waitFor();
+    });
+
+    it('👎 on an answer asks what was missing in place; Enter sends it and thanks you', async () => {
+      await page.locator('#composer').focus();
+      await typeAndSend(page, '/talk jepsen');
+      const answer = message(page, 'Only visible to you').filter({ hasText: 'Jepsen' }).last();
+      await answer.waitFor();
+      await answer.getByRole('button', { name: 'This answer did not help' }).click();
+      const question = answer.getByLabel(/What were you looking for\?/);
+      await question.waitFor();
+      await question.fill('the Jepsen talk video');
+      await question.press('Enter');
+      await message(page, 'Thanks, that helps').waitFor();
     });
 
     it('answers a plain message in the DM with the bot, and shows the Home tab', async () => {

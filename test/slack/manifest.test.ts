@@ -17,6 +17,8 @@ const methodScopes: Record<string, string | null> = {
   'chat.update': 'chat:write',
   'chat.delete': 'chat:write',
   'views.publish': null,
+  'views.open': null,
+  'users.info': 'users:read',
 };
 
 /** The bot scope each subscribed event needs (null: none). */

@@ -13,7 +13,7 @@ forEachEngine('opening the store', (engine, open, again) => {
     );
     assert.deepEqual(
       rows.map((row) => row.name),
-      ['0001-seen-events', '0002-tip-claims'],
+      ['0001-seen-events', '0002-tip-claims', '0010-tip-subscriptions', '0011-insights'],
     );
     const claims = await store.db.selectFrom('tip_claims').selectAll().execute();
     assert.deepEqual(claims, []);

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { unitHash } from '../../src/tips/hash.ts';
-import { Rotation, type RotationEntry, type RotationPick } from '../../src/tips/rotation.ts';
+import { epochFor, Rotation, type RotationEntry, type RotationPick } from '../../src/tips/rotation.ts';
 import { byRound, repeated } from './helpers.ts';
 
 /**
- * The documented rule played naively, slot by slot: a round ranks its keys by hash(seed, round, key),
- * the key that closed the previous round moves back one place, a key joining mid-round is ranked into
- * what the round has still to show, and a round ends when every key that has joined has been shown.
+ * The documented rule played naively, slot by slot: each place of a round takes, of the keys not shown
+ * yet whose release place has come (N - p + q ≥ the gap, from a key's place p in the previous round of N),
+ * the one with the lowest hash(seed, round, key); a key joining mid-round is ranked into what the round
+ * has still to show, and a round ends when every key that has joined has been shown.
  */
 function reference(entries: readonly RotationEntry[], seed: string, slots: number): (RotationPick | null)[] {
   const hash = (round: number, key: string) => unitHash(`${seed}\u0000${round}\u0000${key}`);
@@ -18,7 +19,10 @@ function reference(entries: readonly RotationEntry[], seed: string, slots: numbe
   let round = -1;
   let list: { key: string; v: number }[] = [];
   let shown = 0;
-  let before: string | null = null;
+  let previous: string[] = [];
+  // The last round drawn afresh, and whether the round just ended kept its keys (nobody joined during it).
+  let drawn: string[] | null = null;
+  let kept = false;
   for (let slot = 0; slot < slots; slot++) {
     const eligible = entries.filter((e) => Math.max(0, e.joinSlot) <= slot).map((e) => e.key);
     if (round >= 0 && shown < list.length) {
@@ -28,25 +32,49 @@ function reference(entries: readonly RotationEntry[], seed: string, slots: numbe
         let i = shown;
         while (i < list.length && byRank(list[i] as { key: string; v: number }, item) <= 0) i++;
         list.splice(i, 0, item);
+        kept = false;
       }
     } else {
       if (eligible.length === 0) {
         out.push(null);
         continue;
       }
+      const sameKeys = kept && list.length === eligible.length;
+      if (list.length > 0) previous = list.map((r) => r.key);
       round++;
-      list = eligible.map((key) => ({ key, v: hash(round, key) })).sort(byRank);
-      const [first, second, third] = list;
-      if (first && second && first.key === before) {
-        first.v = (second.v + (third?.v ?? 1)) / 2;
-        list.sort(byRank);
+      const size = eligible.length;
+      if (sameKeys && drawn !== null && round % epochFor(size) !== 0) {
+        // Between draws: the first half of the last drawn round, then the rest, each shuffled by this round.
+        const halfOf = (keys: string[]) => keys.map((key) => ({ key, v: hash(round, key) })).sort(byRank);
+        const cut = Math.ceil(size / 2);
+        list = [...halfOf(drawn.slice(0, cut)), ...halfOf(drawn.slice(cut))];
+      } else {
+        const gap = size >= 2 ? Math.max(2, Math.ceil(size / 2)) : 1;
+        const left = eligible.map((key) => ({ key, v: hash(round, key) }));
+        list = [];
+        for (let q = 0; q < size; q++) {
+          const free = left
+            .filter((r) => {
+              const p = previous.indexOf(r.key);
+              return p < 0 || previous.length - p + q >= gap;
+            })
+            .sort(byRank);
+          const next = free[0] ?? left.sort(byRank)[0];
+          assert.ok(next, 'a key is always free');
+          left.splice(left.indexOf(next), 1);
+          list.push(next);
+        }
+        drawn = list.map((r) => r.key);
       }
+      list.forEach((r, i) => {
+        r.v = (i + 1) / (size + 1);
+      });
       shown = 0;
+      kept = true;
     }
     const key = list[shown]?.key as string;
     out.push({ key, round, position: shown, roundLength: list.length });
     shown++;
-    if (shown === list.length) before = key;
   }
   return out;
 }
@@ -148,6 +176,28 @@ describe('Rotation', () => {
     );
   });
 
+  it('matches the rule over many draws: few keys, thousands of slots, a join now and then', () => {
+    const entriesArb = fc
+      .uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 6 })
+      .chain((keys) =>
+        fc.tuple(
+          ...keys.map((key) =>
+            fc
+              .oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 2500 }))
+              .map((joinSlot) => ({ key, joinSlot })),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(entriesArb, seedArb, (entries, seed) => {
+        const picks = sequence(new Rotation(entries, seed), 3000);
+        assert.deepEqual(picks, reference(entries, seed, 3000));
+        assertSpaced(picks);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('never shows the same key twice in a row, even across rounds, when there are two keys or more', () => {
     fc.assert(
       fc.property(
@@ -214,17 +264,58 @@ describe('Rotation', () => {
     assert.equal(rotation.at(-1), null);
   });
 
-  it('answers a slot far out at once: rounds without joins are arithmetic', () => {
+  it('answers a slot far out: a minute-by-minute schedule after a year, 3,000 keys', () => {
     const entries = Array.from({ length: 3000 }, (_, i) => ({
       key: `k${i}`,
       joinSlot: i < 2000 ? 0 : i * 7,
     }));
-    const started = performance.now();
     const rotation = new Rotation(entries, 'seed');
-    const pick = rotation.at(10_000_000);
-    const ms = performance.now() - started;
+    const slot = 365 * 24 * 60;
+    const pick = rotation.at(slot);
     assert.ok(pick !== null);
     assert.equal(pick.roundLength, 3000);
-    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+    // Asked again, or for the next slot, it is the same order: worked out once, then kept.
+    assert.deepEqual(rotation.at(slot), pick);
+    assert.equal(rotation.at(slot + 1)?.round, pick.position + 1 < 3000 ? pick.round : pick.round + 1);
+    assert.deepEqual(new Rotation(entries, 'seed').at(slot), pick, 'a fresh rotation agrees');
+  });
+
+  it('no key shows again within half a round: two showings are at least ⌈N/2⌉ slots apart', () => {
+    const entriesArb = fc.integer({ min: 1, max: 500 }).chain((n) =>
+      fc.tuple(
+        fc.constant(n),
+        fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 * n })), {
+          minLength: n,
+          maxLength: n,
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(entriesArb, seedArb, ([n, joins], seed) => {
+        const entries = joins.map((joinSlot, i) => ({ key: `example.org/talk-${i}`, joinSlot }));
+        const picks = sequence(new Rotation(entries, seed), 5 * n + 20);
+        assertSpaced(picks);
+      }),
+      { numRuns: 120 },
+    );
   });
 });
+
+/** Every two consecutive showings of a key are at least ⌈N/2⌉ slots apart, N the length of the earlier one's round. */
+export function assertSpaced(picks: readonly (RotationPick | null)[]): void {
+  const roundLength = new Map<number, number>();
+  for (const pick of picks) if (pick !== null) roundLength.set(pick.round, pick.roundLength);
+  const last = new Map<string, { slot: number; round: number }>();
+  picks.forEach((pick, slot) => {
+    if (pick === null) return;
+    const before = last.get(pick.key);
+    if (before !== undefined) {
+      const n = roundLength.get(before.round) ?? 1;
+      assert.ok(
+        slot - before.slot >= Math.ceil(n / 2),
+        `${pick.key} at slots ${before.slot} and ${slot}, in a round of ${n}`,
+      );
+    }
+    last.set(pick.key, { slot, round: pick.round });
+  });
+}

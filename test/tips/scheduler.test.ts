@@ -75,7 +75,7 @@ describe('TipScheduler', () => {
     const { scheduler, posted, logs } = harness(library, () => at);
     const outcome = await scheduler.fire(new Date(at.getTime() + 250));
     assert.equal(outcome.status, 'posted');
-    const expected = pickTip(library, at, berlinWeekdays);
+    const expected = pickTip(library, at, { ...berlinWeekdays, channel: 'C0TIPS' });
     assert.equal(posted.length, 1);
     assert.equal(posted[0]?.channel, 'C0TIPS');
     assert.match(posted[0]?.message.text ?? '', /^Reading tip: /);
@@ -115,7 +115,7 @@ describe('TipScheduler', () => {
     assert.match(errors[2] ?? '', /failed: ratelimited\. .*next slot/);
     assert.match(errors[3] ?? '', /failed: getaddrinfo ENOTFOUND slack\.com\. The schedule goes on/);
     assert.equal(posted.length, 1);
-    const friday = pickTip(library, slots[4] as Date, berlinWeekdays);
+    const friday = pickTip(library, slots[4] as Date, { ...berlinWeekdays, channel: 'C0TIPS' });
     assert.ok(
       JSON.stringify(posted[0]?.message).includes(friday?.resource.url ?? '?'),
       "Friday's own tip, not a catch-up",
@@ -150,7 +150,7 @@ describe('TipScheduler', () => {
       '2026-04-03T07:00:00.000Z',
     ];
     const expected = expectedRuns.map((run) => {
-      const tip = pickTip(library, new Date(run), berlinWeekdays);
+      const tip = pickTip(library, new Date(run), { ...berlinWeekdays, channel: 'C0TIPS' });
       assert.ok(tip !== null);
       return renderTip(tip);
     });

@@ -35,7 +35,7 @@ describe('reading tips end to end, against the local stand-in of Slack', () => {
 
   it('posts the tip to the channel, and More from this talk shows the talk’s other resources to the clicker', async () => {
     const monday = new Date('2026-03-02T08:00:00Z');
-    const tip = pickTip(bot.store.current, monday, berlinWeekdays);
+    const tip = pickTip(bot.store.current, monday, { ...berlinWeekdays, channel: 'C0GENERAL' });
     assert.ok(tip !== null);
     const outcome = await schedulerFor('C0GENERAL').fire(monday);
     assert.equal(outcome.status, 'posted');

@@ -16,7 +16,7 @@ import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot tip`. */
-export const tipUsage = `Usage: talkbot tip [--content DIR] [--at TIME] [--json] [--schedule CRON] [--timezone TZ] [--seed S]
+export const tipUsage = `Usage: talkbot tip [--content DIR] [--at TIME] [--json] [--schedule CRON] [--timezone TZ] [--seed S] [--channel C]
 
 Prints the reading tip the schedule posts at TIME: the tip of its run at or just before TIME.
 
@@ -28,6 +28,8 @@ Prints the reading tip the schedule posts at TIME: the tip of its run at or just
   --schedule CRON  the schedule (default: $TIP_SCHEDULE or "0 9 * * 1-5", weekdays at 09:00)
   --timezone TZ    its IANA time zone (default: $TIP_TIMEZONE or UTC)
   --seed S         the shuffle seed (default: $TIP_SEED or "talkbot")
+  --channel C      the tip channel C (an ID, C…) posts: each channel has its own round
+                   (default: $TIP_CHANNEL)
   --content DIR    the Hugo content folder (default: $CONTENT_DIR or ./content)
   --drafts         include draft posts      --future  include future-dated posts`;
 
@@ -42,6 +44,7 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
       schedule: { type: 'string' },
       timezone: { type: 'string' },
       seed: { type: 'string' },
+      channel: { type: 'string' },
     },
     tipUsage,
   );
@@ -62,9 +65,16 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
     return 2;
   }
 
+  const channel = values.channel?.trim() || io.env.TIP_CHANNEL?.trim() || null;
+  if (channel !== null && !channelIdPattern.test(channel)) {
+    throw new UsageError(
+      `--channel: "${channel}" is not a channel ID; copy it from the channel's details in Slack (C0123ABCDEF)`,
+      tipUsage,
+    );
+  }
   const content = readContentConfig(io.env);
   const library = await loadExistingLibrary(contentFlags(values, content, io));
-  const options: TipOptions = { ...settings, siteBaseUrl: content.siteBaseUrl };
+  const options: TipOptions = { ...settings, channel, siteBaseUrl: content.siteBaseUrl };
   const tip = pickTip(library, at, options);
   if (values.json) io.out(`${JSON.stringify(tipToJson(tip, at), null, 2)}\n`);
   else io.out(tip === null ? '' : renderTipText(tip, settings.timezone));
@@ -76,6 +86,9 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
   }
   return 0;
 }
+
+/** A Slack conversation ID: public (C), private (G) or direct (D), then letters and digits. */
+const channelIdPattern = /^[CGD][A-Z0-9]{2,}$/;
 
 const flagOf = { schedule: '--schedule', timezone: '--timezone', seed: '--seed' } as const;
 

@@ -15,6 +15,7 @@ export const PLAYGROUND_PATHS = {
   click: '/playground/click',
   home: '/playground/home',
   tip: '/playground/tip',
+  modal: '/playground/modal',
 } as const;
 
 /** A conversation the page lists in its sidebar. */
@@ -90,6 +91,25 @@ export interface ClickRequest {
   readonly ts: string;
   readonly actionId: string;
   readonly blockId?: string;
+  /** A press of Slack's feedback element: which of its two buttons. */
+  readonly feedback?: 'positive' | 'negative';
+  /** Enter pressed in a message's text input: what was typed. */
+  readonly value?: string;
+}
+
+/** `POST /playground/modal`: Submit pressed in an open modal, with its inputs as Slack's `state.values`. */
+export interface ModalSubmitRequest {
+  readonly viewId: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A modal the app opened for the local user, or closed (`open: false`). */
+export interface PlaygroundModal {
+  readonly id: string;
+  readonly open: boolean;
+  readonly view: unknown;
+  /** The errors the app answered a submission with, by block id. */
+  readonly errors?: Readonly<Record<string, string>>;
 }
 
 /** The answer of every POST: `ok`, or an error code and a sentence to show. */
@@ -111,6 +131,8 @@ export const PLAYGROUND_EVENTS = {
   message: 'message',
   /** The Home view just published for the local user. */
   home: 'home',
+  /** `PlaygroundModal`: opened, changed, closed, or answered with errors. */
+  modal: 'modal',
   /** `PlaygroundStatus`, each time the content is loaded again (an edited post, a fixed problem). */
   status: 'status',
 } as const;

@@ -1,7 +1,7 @@
 // The playground's requests, read and checked: what the page may send, and the errors it gets back.
 import type { IncomingMessage } from 'node:http';
 import { readBody } from '../http-io.ts';
-import type { ClickRequest, SendRequest } from './protocol.ts';
+import type { ClickRequest, ModalSubmitRequest, SendRequest } from './protocol.ts';
 
 /** Slack refuses longer messages from its own client. */
 const MAX_TEXT = 4000;
@@ -75,7 +75,24 @@ export function parseClick(body: Record<string, unknown>): ClickRequest {
     actionId: requiredString(body, 'actionId', ACTION_ID),
   };
   const blockId = optionalString(body, 'blockId', /^[^\s]{0,255}$/);
-  return blockId === undefined || blockId === '' ? request : { ...request, blockId };
+  const feedback = optionalString(body, 'feedback', /^(positive|negative)$/);
+  const value = optionalString(body, 'value', /^[\s\S]{0,3000}$/);
+  return {
+    ...request,
+    ...(blockId === undefined || blockId === '' ? {} : { blockId }),
+    ...(feedback === 'positive' || feedback === 'negative' ? { feedback } : {}),
+    ...(value === undefined ? {} : { value }),
+  };
+}
+
+/** `POST /playground/modal`: the modal's view id and its inputs as Slack's `state.values`. */
+export function parseModalSubmit(body: Record<string, unknown>): ModalSubmitRequest {
+  const viewId = requiredString(body, 'viewId', /^V[A-Z0-9]{2,}$/);
+  const values = body.values;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new PlaygroundRequestError(400, 'invalid_values', 'values must be an object of block ids.');
+  }
+  return { viewId, values: values as Record<string, unknown> };
 }
 
 /** Typed text as Slack passes it on: `&`, `<` and `>` as entities, its control characters. */

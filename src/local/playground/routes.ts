@@ -7,6 +7,7 @@ import { playgroundAssets } from './assets.ts';
 import {
   type ClickRequest,
   type ContentStatus,
+  type ModalSubmitRequest,
   PLAYGROUND_EVENTS,
   PLAYGROUND_PATHS,
   type PlaygroundReply,
@@ -16,6 +17,7 @@ import {
   escapeTyped,
   PlaygroundRequestError,
   parseClick,
+  parseModalSubmit,
   parseSend,
   readJson,
   typedMessageForSlack,
@@ -143,6 +145,8 @@ export class PlaygroundRoutes {
       withTs(await this.send(standIn, parseSend(await readJson(req)))),
     [PLAYGROUND_PATHS.click]: async (req, standIn) =>
       withTs(await this.click(standIn, parseClick(await readJson(req)))),
+    [PLAYGROUND_PATHS.modal]: async (req, standIn) =>
+      withTs(await this.submitModal(standIn, parseModalSubmit(await readJson(req)))),
     [PLAYGROUND_PATHS.home]: async (_req, standIn) => {
       await standIn.openHome(this.hooks.userId);
       return undefined;
@@ -194,12 +198,17 @@ export class PlaygroundRoutes {
         write(PLAYGROUND_EVENTS.home, event.home.view);
       }
     });
+    const unsubscribeModals = standIn.subscribeModals((modal) => {
+      if (modal.userId !== userId) return;
+      write(PLAYGROUND_EVENTS.modal, { id: String(modal.view.id), open: modal.open, view: modal.view });
+    });
     // The side panel follows reloads as the messages do: the new counts and problems are pushed.
     const unwatch = this.hooks.statusChanges?.(() => write(PLAYGROUND_EVENTS.status, this.hooks.status()));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     res.on('close', () => {
       unsubscribe();
+      unsubscribeModals();
       unwatch?.();
       clearInterval(heartbeat);
     });
@@ -237,12 +246,37 @@ export class PlaygroundRoutes {
     if (record === undefined) {
       throw new PlaygroundRequestError(404, 'message_not_found', 'That message is no longer there.');
     }
-    await standIn.clickButton({
-      record,
-      actionId: request.actionId,
-      userId: this.hooks.userId,
-      ...(request.blockId === undefined ? {} : { blockId: request.blockId }),
+    const userId = this.hooks.userId;
+    if (request.feedback !== undefined) {
+      await standIn.clickFeedback({ record, positive: request.feedback === 'positive', userId });
+    } else if (request.value !== undefined) {
+      await standIn.submitInput({ record, actionId: request.actionId, value: request.value, userId });
+    } else {
+      await standIn.clickButton({
+        record,
+        actionId: request.actionId,
+        userId,
+        ...(request.blockId === undefined ? {} : { blockId: request.blockId }),
+      });
+    }
+    return undefined;
+  }
+
+  /** Submit in a modal: errors the app answers with go back to the page, to show under their inputs. */
+  private async submitModal(standIn: SlackStandIn, request: ModalSubmitRequest): Promise<undefined> {
+    const userId = this.hooks.userId;
+    const modal = standIn.modals.get(request.viewId);
+    if (modal === undefined || !modal.open || modal.userId !== userId) {
+      throw new PlaygroundRequestError(404, 'modal_not_found', 'That form is no longer open.');
+    }
+    const result = await standIn.submitView({
+      viewId: request.viewId,
+      values: { ...request.values },
+      userId,
     });
+    if (result.errors !== undefined) {
+      throw new PlaygroundRequestError(400, 'invalid_input', JSON.stringify(result.errors));
+    }
     return undefined;
   }
 }

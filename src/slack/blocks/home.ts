@@ -1,5 +1,5 @@
 import type { Post } from '../../content/types.ts';
-import type { Resource } from '../../search/types.ts';
+import type { Citation, Resource } from '../../search/types.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { foldSpace, formatDate, plural, slackDate } from './format.ts';
 import { fitView, largestFitting } from './limits.ts';
@@ -24,6 +24,29 @@ export interface HomeInput {
   readonly problems?: number;
   /** The next scheduled reading tip, or null when tips are off. */
   readonly nextTip?: { readonly resource: Resource; readonly at: Date } | null;
+  /** The channels with reading tips (when talkbot has a store): each one's schedule and next tip, or why it stopped. */
+  readonly channelTips?: readonly HomeChannelTips[];
+  /** What readers missed, for the people in `TALKBOT_ADMINS`. */
+  readonly insights?: HomeInsightsInput | null;
+}
+
+/** One channel's tips on the Home tab. */
+export interface HomeChannelTips {
+  readonly channelName: string;
+  readonly schedule: string;
+  readonly next: { readonly resource: Resource; readonly citation: Citation; readonly at: Date } | null;
+  /** A note when tips there stopped or are paused. */
+  readonly note: string | null;
+}
+
+/** The insights summary an admin sees. */
+export interface HomeInsightsInput {
+  readonly days: number;
+  readonly questions: number;
+  readonly questionsThisWeek: number;
+  readonly helpful: number;
+  readonly unhelpful: number;
+  readonly unanswered: readonly { query: string; count: number }[];
 }
 
 /** Renders the Home tab: how to ask, the latest posts, and the next reading tip or that tips are off. */
@@ -58,8 +81,47 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
     );
   }
   for (const post of latest) blocks.push(section(postLine(post)));
-  blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
+  if (input.channelTips !== undefined && input.channelTips.length > 0) {
+    blocks.push(divider(), section('*Reading tips in channels*'));
+    for (const tips of input.channelTips.slice(0, CHANNELS_SHOWN))
+      blocks.push(section(channelTipsLine(tips)));
+  } else {
+    blocks.push(divider(), section(tipLine(input.nextTip ?? null)));
+  }
+  if (input.insights) blocks.push(divider(), ...insightBlocks(input.insights));
   return { type: 'home', blocks };
+}
+
+/** Channels with tips listed on the Home tab, at most. */
+const CHANNELS_SHOWN = 15;
+/** Unanswered questions listed for admins, at most. */
+const UNANSWERED_SHOWN = 5;
+
+function channelTipsLine(tips: HomeChannelTips): string {
+  const name = `*#${escapeMrkdwn(foldSpace(tips.channelName) || 'a channel')}* · ${escapeMrkdwn(tips.schedule)}`;
+  if (tips.note !== null) return `${name}\n⚠️ ${escapeMrkdwn(tips.note)}`;
+  if (tips.next === null) return `${name}\nNo tip to post: nothing in the blog is worth one yet.`;
+  const when = slackDate(tips.next.at, '{date_short_pretty} at {time}') ?? '';
+  return `${name}\nNext ${when}: ${resourceLink(tips.next.resource)} from ${postTitle(tips.next.citation.post)}`;
+}
+
+function insightBlocks(insights: HomeInsightsInput): Block[] {
+  const lines = [
+    `*What readers looked for* (last ${plural(insights.days, 'day')})`,
+    `${plural(insights.questions, 'question')}, ${insights.questionsThisWeek} this week · 👍 ${insights.helpful} · 👎 ${insights.unhelpful}`,
+  ];
+  const missed = insights.unanswered.slice(0, UNANSWERED_SHOWN);
+  if (missed.length > 0) {
+    lines.push(
+      `No answer for: ${missed.map((u) => `“${escapeMrkdwn(truncatePlainQuery(u.query))}” (${u.count})`).join(', ')}`,
+    );
+  }
+  return [section(lines.join('\n')), context('`talkbot insights` prints the whole report')];
+}
+
+function truncatePlainQuery(query: string): string {
+  const folded = foldSpace(query);
+  return folded.length > 60 ? `${folded.slice(0, 59)}…` : folded;
 }
 
 function postLine(post: Post): string {

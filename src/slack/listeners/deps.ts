@@ -22,4 +22,74 @@ export interface ListenerDeps {
   readonly nextTip: () => UpcomingTip | null;
   /** Today's tip for `/talk tip` (the latest slot's, or the next one's), or null when nothing is tip-worthy. */
   readonly todaysTip?: () => TodaysTip | null;
+  /** Per-channel tips (`/talk tips`), when talkbot has a store. @default none: `/talk tips` says they are unavailable */
+  readonly channelTips?: ChannelTipsDeps;
+  /** Feedback buttons on answers and tips, and the insights, when talkbot has a store. @default none */
+  readonly feedback?: FeedbackDeps;
+}
+
+/** A channel's tips as the store keeps them (`src/store/subscriptions.ts`). */
+export interface ChannelTipSetting {
+  readonly channel: string;
+  readonly channelName: string;
+  readonly cron: string;
+  readonly timezone: string;
+  readonly subscriber: string;
+  readonly pausedUntil: Date | null;
+  readonly failures: number;
+  readonly suspended: string | null;
+}
+
+/** Per-channel reading tips, when talkbot has a store: the subscriptions and what they post next. */
+export interface ChannelTipsDeps {
+  get(channel: string): Promise<ChannelTipSetting | null>;
+  list(): Promise<readonly ChannelTipSetting[]>;
+  set(setting: {
+    channel: string;
+    channelName?: string;
+    cron: string;
+    timezone: string;
+    subscriber: string;
+  }): Promise<unknown>;
+  remove(channel: string): Promise<boolean>;
+  /** Pauses until a time; null resumes (and clears a stop after failures). */
+  pause(channel: string, until: Date | null): Promise<boolean>;
+  /** The tip a subscription posts next, with its talk; null when stopped or nothing is worth one. */
+  nextTip(setting: ChannelTipSetting): TodaysTip | null;
+  /** Tells every schedule on this replica of a change at once (others see it at their next refresh). */
+  changed(): void;
+  readonly now: () => Date;
+}
+
+/** Feedback and insights, when talkbot has a store. */
+export interface FeedbackDeps {
+  /** Slack's feedback element, or plain buttons where a client does not render it. */
+  readonly style: 'element' | 'buttons';
+  /** Records a question and what was shown; never awaited by an answer. */
+  asked(question: {
+    id: string;
+    query: string;
+    urls: readonly string[];
+    surface: 'command' | 'mention' | 'dm' | 'tip';
+  }): void;
+  rated(vote: {
+    questionId: string;
+    user: string;
+    outcome: 'helpful' | 'unhelpful';
+    query: string;
+    urls: readonly string[];
+  }): Promise<void>;
+  noted(questionId: string, user: string, note: string): Promise<boolean>;
+  /** The insights summary for the Home tab of an admin; null for everyone else. */
+  summaryFor(user: string): Promise<HomeInsights | null>;
+}
+
+/** What an admin's Home tab shows of the insights. */
+export interface HomeInsights {
+  readonly days: number;
+  readonly questions: number;
+  readonly questionsThisWeek: number;
+  readonly helpful: number;
+  readonly unhelpful: number;
+  readonly unanswered: readonly { query: string; count: number }[];
 }

@@ -1,5 +1,7 @@
 // Block Kit → HTML for the playground, in one place: pure functions of JSON to an HTML string, so the same module
 // runs in the page and in Node tests. Every piece of text goes through `escapeHtml`; links only ever get http(s).
+
+import { renderContextActions, renderInput } from './block-kit-inputs.ts';
 import {
   asObject,
   escapeHtml,
@@ -179,6 +181,10 @@ function renderBlock(value: unknown, options: RenderOptions): string {
       const caption = title === '' ? '' : `<figcaption>${escapeHtml(title)}</figcaption>`;
       return `<figure class="bk-block bk-image">${renderImage(block, 'bk-image-img')}${caption}</figure>`;
     }
+    case 'context_actions':
+      return renderContextActions(block, blockId, options.interactive !== false);
+    case 'input':
+      return renderInput(block, blockId);
     case 'rich_text': {
       const elements = Array.isArray(block.elements) ? block.elements : [];
       return `<div class="bk-block bk-rich-text">${elements.map((element) => renderRichElement(element, options)).join('')}</div>`;

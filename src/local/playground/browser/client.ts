@@ -3,6 +3,7 @@ import {
   PLAYGROUND_EVENTS,
   PLAYGROUND_PATHS,
   type PlaygroundMessage,
+  type PlaygroundModal,
   type PlaygroundReply,
   type PlaygroundSnapshot,
   type PlaygroundStatus,
@@ -41,6 +42,8 @@ export interface StreamHandlers {
   readonly snapshot: (snapshot: PlaygroundSnapshot) => void;
   readonly message: (message: PlaygroundMessage) => void;
   readonly home: (home: unknown) => void;
+  /** A modal the app opened for the local user, changed or closed. */
+  readonly modal: (modal: PlaygroundModal) => void;
   /** The content was loaded again: new counts and problems. */
   readonly status: (status: PlaygroundStatus) => void;
   /** The stream broke; the browser reconnects by itself and a new snapshot follows. */
@@ -58,6 +61,7 @@ export function connect(handlers: StreamHandlers): void {
     handlers.message(data(event) as PlaygroundMessage);
   });
   events.addEventListener(PLAYGROUND_EVENTS.home, (event) => handlers.home(data(event)));
+  events.addEventListener(PLAYGROUND_EVENTS.modal, (event) => handlers.modal(data(event) as PlaygroundModal));
   events.addEventListener(PLAYGROUND_EVENTS.status, (event) => {
     handlers.status(data(event) as PlaygroundStatus);
   });

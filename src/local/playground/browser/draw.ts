@@ -50,7 +50,8 @@ export function findElements() {
 /** The page's elements. */
 export type PageElements = ReturnType<typeof findElements>;
 
-function renderOptions(state: PageState): RenderOptions {
+/** How blocks are drawn for this page: names of users and channels. */
+export function renderOptions(state: PageState): RenderOptions {
   return {
     userName: (id) => state.snapshot?.userNames[id],
     channelName: (id) => state.channels.find((c) => c.id === id)?.name,

@@ -17,7 +17,9 @@ import {
   drawStatus,
   drawThread,
   findElements,
+  renderOptions,
 } from './draw.ts';
+import { showModal } from './modal.ts';
 import { initialState, isNewMessage, keyOf, type PageAction, reduce, repliesTo, visible } from './state.ts';
 import type { View } from './templates.ts';
 
@@ -145,11 +147,13 @@ async function click(button: HTMLButtonElement): Promise<void> {
   if (button.getAttribute('aria-busy') === 'true') return;
   button.setAttribute('aria-busy', 'true');
   const blockId = button.dataset.blockId;
+  const feedback = button.dataset.feedback;
   const reply = await post(PLAYGROUND_PATHS.click, {
     channel,
     ts,
     actionId,
     ...(blockId ? { blockId } : {}),
+    ...(feedback ? { feedback } : {}),
   });
   button.removeAttribute('aria-busy');
   showError(button.closest('#thread-panel') === null ? dom.composerError : dom.threadError, reply);
@@ -200,6 +204,24 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
+  // Enter in a message's text input (the 👎's question) sends what was typed, as Slack's dispatch_action does.
+  const input = event.target instanceof HTMLInputElement ? event.target : null;
+  const message = input?.closest<HTMLElement>('[data-msg]');
+  if (
+    event.key === 'Enter' &&
+    input?.dataset.inputActionId &&
+    message?.dataset.channel &&
+    message.dataset.ts
+  ) {
+    event.preventDefault();
+    void post(PLAYGROUND_PATHS.click, {
+      channel: message.dataset.channel,
+      ts: message.dataset.ts,
+      actionId: input.dataset.inputActionId,
+      value: input.value,
+    });
+    return;
+  }
   if (event.key !== 'Escape') return;
   if (state.thread !== null) closeThread();
   else if (dom.app.classList.contains('panel-open')) togglePanel(false);
@@ -244,6 +266,7 @@ connect({
     dispatch({ type: 'home', home });
     if (state.view.kind === 'home') drawMessages(dom, state);
   },
+  modal: (modal) => showModal(modal, post, renderOptions(state)),
   status: showStatus,
   lost: () => {
     dom.connection.hidden = false;

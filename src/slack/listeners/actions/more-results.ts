@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerQuery } from '../../answer-query.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { answerWithFeedback } from '../with-feedback.ts';
 import { yieldAfterAck } from '../yield-after-ack.ts';
 import { answerRefFromButton } from './answer-ref-from-button.ts';
 import { inThreadOf } from './in-thread-of.ts';
@@ -21,7 +21,13 @@ export function moreResults(deps: ListenerDeps) {
     await yieldAfterAck();
     const ref = await answerRefFromButton(action.value, respond);
     if (!ref) return;
-    const message = answerQuery(deps.library(), ref.query, { offset: ref.offset, ephemeral: true });
+    const message = answerWithFeedback(
+      deps,
+      ref.query,
+      { offset: ref.offset, ephemeral: true },
+      'command',
+      false,
+    );
     if (body.container?.is_ephemeral === true) {
       await respond({ replace_original: true, ...message });
     } else {

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerQuery } from '../../answer-query.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { answerWithFeedback } from '../with-feedback.ts';
 import { yieldAfterAck } from '../yield-after-ack.ts';
 import { answerRefFromButton } from './answer-ref-from-button.ts';
 
@@ -21,11 +21,13 @@ export function shareAnswer(deps: ListenerDeps) {
     await yieldAfterAck();
     const ref = await answerRefFromButton(action.value, respond);
     if (!ref) return;
-    const message = answerQuery(deps.library(), ref.query, {
-      offset: ref.offset,
-      ephemeral: false,
-      sharedBy: body.user.id,
-    });
+    const message = answerWithFeedback(
+      deps,
+      ref.query,
+      { offset: ref.offset, ephemeral: false, sharedBy: body.user.id },
+      'command',
+      false,
+    );
     await respond({ response_type: 'in_channel', replace_original: false, ...message });
     await respond({ delete_original: true });
   };

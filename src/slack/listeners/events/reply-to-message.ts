@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import { answerQuery, decodeSlackText, queryFromMessage } from '../../answer-query.ts';
+import { decodeSlackText, queryFromMessage } from '../../answer-query.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { answerWithFeedback } from '../with-feedback.ts';
 
 /** The parts of a message event that a reply needs. */
 export interface IncomingMessage {
@@ -27,9 +28,12 @@ export async function replyToMessage(
   context: ReplyContext,
 ): Promise<void> {
   const { client, botUserId } = context;
-  const answer = answerQuery(deps.library(), decodeSlackText(queryFromMessage(message.text, botUserId)), {
-    ephemeral: false,
-  });
+  const answer = answerWithFeedback(
+    deps,
+    decodeSlackText(queryFromMessage(message.text, botUserId)),
+    { ephemeral: false },
+    message.channel.startsWith('D') ? 'dm' : 'mention',
+  );
   await client.chat.postMessage({
     channel: message.channel,
     ...(message.replyThreadTs ? { thread_ts: message.replyThreadTs } : {}),
