@@ -40,11 +40,19 @@ export async function openSqlite(dataDir: string): Promise<{
   let migrations: MigrationReport;
   for (let attempt = 1; ; attempt++) {
     try {
-      migrations = await migrateToLatest(db as Kysely<unknown>);
+      // Kysely's SQLite migrator takes no lock and runs no transaction of its own, so two processes
+      // starting together would both apply the first migration ("table already exists"). An immediate
+      // transaction holds SQLite's write lock across the whole check-and-apply: the second process waits,
+      // then finds the migrations done. A failed migration rolls back whole.
+      connection.exec('BEGIN IMMEDIATE');
+      try {
+        migrations = await migrateToLatest(db as Kysely<unknown>);
+        connection.exec('COMMIT');
+      } finally {
+        if (connection.inTransaction) connection.exec('ROLLBACK');
+      }
       break;
     } catch (error) {
-      // Kysely's SQLite migrator takes no lock of its own: two processes starting together can collide on
-      // SQLite's write lock. Migrations run in a transaction, so trying again is safe.
       if (attempt < migrateAttempts && isBusy(error)) {
         await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
         continue;
