@@ -152,7 +152,12 @@ function yaml(f: Fields): string {
   return `${[...lines, '---'].join('\n')}\n`;
 }
 
-/** The body: an intro, then 3 to 6 headed sections holding 10 to 30 links in all, in every style Markdown has. */
+/**
+ * The body: an intro, then 3 to 6 headed sections holding 10 to 30 links in all, in every style Markdown
+ * has and as writers write them: plain list items, reference links, bare URLs after a label, list items
+ * with a prefix and several links with generic texts (`QCon 2017 - [Slides](…) | [Video](…)`), a "here"
+ * at the end of a sentence, and links inside prose paragraphs (a possessive followed by what it is).
+ */
 function body(random: Random, vocabulary: Vocabulary, drawShared: () => SharedLink): string {
   const headings = random.int(headingRange[0], headingRange[1]);
   const links = random.int(Math.max(linkRange[0], headings), linkRange[1]);
@@ -164,30 +169,59 @@ function body(random: Random, vocabulary: Vocabulary, drawShared: () => SharedLi
   }
   const out: string[] = [paragraph(random, vocabulary, 2, 4)];
   const definitions: string[] = [];
+  const pick = () => (random.chance(0.3) ? drawShared() : ownLink(random, vocabulary));
   for (let s = 0; s < headings; s++) {
     if (s > 0 && random.chance(0.1)) out.push('---');
     const speaker = random.chance(0.5);
     out.push(
       `## ${speaker ? `${random.pick(firstNames)} ${random.pick(lastNames)}` : capitalised(random, vocabulary, 2, 4)}`,
     );
-    if (random.chance(0.7)) out.push(paragraph(random, vocabulary, 1, 3));
+    const count = perSection[s] ?? 1;
+    let l = 0;
+    if (random.chance(0.7)) {
+      // A paragraph of prose, one time in three with a link in one of its sentences.
+      const prose = paragraph(random, vocabulary, 1, 3);
+      out.push(
+        l < count && random.chance(0.35) ? `${prose} ${proseLink(random, vocabulary, pick())}` : prose,
+      );
+      if (out.at(-1) !== prose) l++;
+    }
     const items: string[] = [];
-    for (let l = 0; l < (perSection[s] ?? 1); l++) {
-      const link = random.chance(0.3) ? drawShared() : ownLink(random, vocabulary);
+    while (l < count) {
+      const link = pick();
       const style = random.next();
-      if (style < 0.7) items.push(`* [${link.title}](${link.url})`);
-      else if (style < 0.8) {
+      if (style < 0.5) items.push(`* [${link.title}](${link.url})`);
+      else if (style < 0.6) {
         const label = definitions.length + 1;
         items.push(`* [${link.title}][${label}]`);
         definitions.push(`[${label}]: ${link.url}`);
-      } else if (style < 0.9) items.push(`* ${link.title}: ${link.url}`);
-      else
+      } else if (style < 0.68) items.push(`* ${link.title}: ${link.url}`);
+      else if (style < 0.76)
         items.push(`* ${sentence(random, vocabulary, 4, 8).slice(0, -1)}, see [${link.title}](${link.url}).`);
+      else if (style < 0.9 && l + 1 < count) {
+        // A version of a talk: where and when, then its slides and video under texts that say nothing alone.
+        const second = pick();
+        const [first, other] = random.chance(0.5) ? ['Slides', 'Video'] : ['Video', 'Slides'];
+        items.push(
+          `* ${random.pick(conferences)} ${random.int(2012, 2024)} - [${first}](${link.url}) | [${other}](${second.url})`,
+        );
+        l++;
+      } else items.push(`* ${sentence(random, vocabulary, 5, 10).slice(0, -1)} [here](${link.url}).`);
+      l++;
     }
-    out.push(items.join('\n'));
+    if (items.length > 0) out.push(items.join('\n'));
   }
   if (definitions.length > 0) out.push(definitions.join('\n'));
   return `${out.join('\n\n')}\n`;
+}
+
+/** A sentence with a link inside: a possessive ("Ada Chen's") followed by what it is and where. */
+function proseLink(random: Random, vocabulary: Vocabulary, link: SharedLink): string {
+  const who = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
+  const what = random.pick(['talk', 'presentation', 'keynote', 'paper', 'write-up']);
+  const opening = sentence(random, vocabulary, 3, 7).slice(0, -1);
+  const about = Array.from({ length: random.int(2, 4) }, () => vocabulary.drawTopic(random)).join(' ');
+  return `${opening} in [${who}'s](${link.url}) ${what} about ${about} at ${random.pick(conferences)}.`;
 }
 
 function ownLink(random: Random, vocabulary: Vocabulary): SharedLink {

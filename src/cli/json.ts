@@ -16,6 +16,8 @@ export interface HitJson {
   readonly section: string | null;
   readonly posts: readonly PostRefJson[];
   readonly score: number;
+  /** For a resource: what the writer wrote around it where it best matches the query, or null. */
+  readonly context?: string | null;
 }
 
 function postRef(post: Post): PostRefJson {
@@ -43,6 +45,7 @@ export function hitToJson(hit: Hit): HitJson {
     section: resource.citations[0]?.section ?? null,
     posts: resource.citations.map((c) => postRef(c.post)),
     score: hit.score,
+    context: hit.context,
   };
 }
 
@@ -61,7 +64,7 @@ export function postToJson(post: Post) {
     url: post.url,
     aliases: post.aliases,
     resources: post.links.map((l) => ({
-      title: l.title,
+      title: l.label,
       url: l.url,
       section: l.section,
       kind: l.kind,

@@ -1,4 +1,5 @@
 import type { Post, ResourceKind } from '../content/types.ts';
+import { postNoun } from '../search/post-noun.ts';
 import type { Hit, SearchResult } from '../search/types.ts';
 
 const kindLabel: Record<ResourceKind, string> = {
@@ -23,7 +24,7 @@ export function shortDate(date: Date): string {
 /** A readable terminal rendering of one answer: what `/talk` would say, without Slack's formatting. */
 export function renderAnswerText(result: SearchResult): string {
   const { query, hits, total } = result;
-  if (total === 0) return `No talks or resources match "${query.raw}".\n`;
+  if (total === 0) return `No posts or resources match "${query.raw}".\n`;
   const lines = [`${total} result${total === 1 ? '' : 's'} for "${query.raw}":`, ''];
   hits.forEach((hit, i) => {
     lines.push(...renderHit(hit, result.offset + i + 1), '');
@@ -42,6 +43,7 @@ function renderHit(hit: Hit, position: number): string[] {
   return [
     `${position}. ${resource.title} [${kindLabel[resource.kind]}]`,
     `   ${resource.url}`,
+    ...(hit.context === null ? [] : [`   “${hit.context}”`]),
     ...from.map((f) => `   ${f}`),
   ];
 }
@@ -52,7 +54,7 @@ function renderPost(post: Post, position: number): string[] {
     post.author,
     post.tags.length ? post.tags.join(', ') : null,
   ];
-  const lines = [`${position}. ${post.title} [talk]`];
+  const lines = [`${position}. ${post.title} [${postNoun(post)}]`];
   if (post.url) lines.push(`   ${post.url}`);
   lines.push(`   ${meta.filter(Boolean).join(' · ')}`);
   if (post.description) lines.push(`   ${post.description}`);
@@ -62,7 +64,7 @@ function renderPost(post: Post, position: number): string[] {
       section = link.section;
       lines.push(`   ${section ?? post.title}:`);
     }
-    lines.push(`     - ${link.title} [${kindLabel[link.kind]}] ${link.url}`);
+    lines.push(`     - ${link.label} [${kindLabel[link.kind]}] ${link.url}`);
   }
   return lines;
 }

@@ -1,11 +1,14 @@
 import MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { type LinkSpan, type LinkSurroundings, surroundingsOf } from './link-context.ts';
 
 /** A link as it stands in the Markdown, before URLs are checked or refs resolved. */
-export interface RawLink {
+export interface RawLink extends LinkSurroundings {
   readonly title: string;
   readonly url: string;
+  /** The link's title attribute (`[text](url "title")`), or null. */
+  readonly titleAttribute: string | null;
   readonly section: string | null;
   /** 1-based line in the body. */
   readonly line: number;
@@ -17,7 +20,12 @@ export interface BodyOutline {
   readonly links: readonly RawLink[];
   /** The first paragraph's text, whitespace folded: Hugo's summary when front matter has none. */
   readonly firstParagraph: string;
+  /** The text of paragraphs, list items and table cells (not headings, not code), capped at `bodyLimit`. */
+  readonly body: string;
 }
+
+/** Body text kept for search: far more than most posts, bounded so that one huge post cannot swell the index. */
+export const bodyLimit = 20_000;
 
 /** Folds runs of white space (a link text spanning lines, say) into single spaces. */
 export function foldWhitespace(text: string): string {
@@ -193,6 +201,12 @@ export function outlineMarkdown(body: string): BodyOutline {
   let firstParagraph = '';
   // Table cells carry no line of their own: they sit on the line of the nearest block that has one.
   let blockLine = 0;
+  // Inside a list item or a table cell, a link's context is the item's whole text; in prose, its sentence.
+  let items = 0;
+  // Pieces joined once at the end: a string built with `+=` is a rope of slices of the whole file,
+  // which would keep every file's source alive as long as the post.
+  const bodyPieces: string[] = [];
+  let bodyLength = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -202,23 +216,43 @@ export function outlineMarkdown(body: string): BodyOutline {
     } else if (token.type === 'heading_open') {
       section = foldWhitespace(textOf(tokens[i + 1]));
       headings.push(section);
+    } else if (token.type === 'list_item_open' || token.type === 'td_open' || token.type === 'th_open') {
+      items++;
+    } else if (token.type === 'list_item_close' || token.type === 'td_close' || token.type === 'th_close') {
+      items--;
     } else if (token.type === 'paragraph_open' && !firstParagraph) {
       firstParagraph = foldWhitespace(textOf(tokens[i + 1]));
-    } else if (token.type === 'inline' && token.children) {
-      collectLinks(token.children, blockLine + 1, section, links);
+    } else if (token.type === 'inline') {
+      const text = token.children?.length
+        ? collectLinks(token.children, blockLine + 1, section, items > 0, links)
+        : token.content;
+      const heading = tokens[i - 1]?.type === 'heading_open';
+      if (!heading && bodyLength < bodyLimit) {
+        bodyPieces.push(text);
+        bodyLength += text.length + 1;
+      }
     }
   }
-  return { headings, links, firstParagraph };
+  return { headings, links, firstParagraph, body: bodyPieces.join('\n').slice(0, bodyLimit) };
 }
 
-/** Adds the links of one inline run, counting line breaks from the block's first line. */
+/**
+ * Adds the links of one inline run, counting line breaks from the block's first line, each with what
+ * surrounds it in the run; returns the run's plain text.
+ */
 function collectLinks(
   children: readonly Token[],
   firstLine: number,
   section: string | null,
+  inItem: boolean,
   into: RawLink[],
-) {
+): string {
   let line = firstLine;
+  // Joined once, so that contexts cut from it hold this run's text, not slices of the whole file.
+  const pieces: string[] = [];
+  let length = 0;
+  const found: Array<Omit<RawLink, keyof LinkSurroundings>> = [];
+  const spans: LinkSpan[] = [];
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as Token;
     if (child.type === 'link_open') {
@@ -233,13 +267,31 @@ function collectLinks(
         line += breaksIn(next);
       }
       const url = String(child.attrGet('href') ?? '');
-      const text = foldWhitespace(inlineText(inner));
+      const raw = inlineText(inner);
+      const text = foldWhitespace(raw);
       // A GFM footnote (`[^1]` with `[^1]: https://…`) reads as a reference link here: its label is no title.
-      into.push({ title: text && !footnoteLabel.test(text) ? text : url, url, section, line: start });
+      const title = text && !footnoteLabel.test(text) ? text : url;
+      const titleAttribute = foldWhitespace(String(child.attrGet('title') ?? '')) || null;
+      const shown = raw === text ? raw : title;
+      spans.push({ start: length, end: length + shown.length });
+      pieces.push(shown);
+      length += shown.length;
+      found.push({ title, url, titleAttribute, section, line: start });
     } else {
       line += breaksIn(child);
+      const piece = tokenText(child);
+      pieces.push(piece);
+      length += piece.length;
     }
   }
+  const plain = pieces.join('');
+  for (let at = 0; at < found.length; at++) {
+    const link = found[at] as (typeof found)[number];
+    const { context, lead, follow } = surroundingsOf(plain, spans, at, inItem);
+    const { title, url, titleAttribute, section: heading, line: from } = link;
+    into.push({ title, url, titleAttribute, section: heading, line: from, context, lead, follow });
+  }
+  return plain;
 }
 
 const footnoteLabel = /^\^\S+$/;
@@ -266,23 +318,25 @@ function textOf(inline: Token | undefined): string {
 /** The plain text of inline tokens, as mdast's `toString` gives it: text, code, raw HTML and image alt text. */
 function inlineText(tokens: readonly Token[]): string {
   let text = '';
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'text':
-      case 'text_special':
-      case 'code_inline':
-      case 'html_inline':
-        text += token.content;
-        break;
-      case 'softbreak':
-        text += '\n';
-        break;
-      case 'image':
-        text += inlineText(token.children ?? []);
-        break;
-    }
-  }
+  for (const token of tokens) text += tokenText(token);
   return text;
+}
+
+/** The plain text of one inline token (see `inlineText`). */
+function tokenText(token: Token): string {
+  switch (token.type) {
+    case 'text':
+    case 'text_special':
+    case 'code_inline':
+    case 'html_inline':
+      return token.content;
+    case 'softbreak':
+      return '\n';
+    case 'image':
+      return inlineText(token.children ?? []);
+    default:
+      return '';
+  }
 }
 
 /** Deepest indentation kept, in characters: far beyond any real post, far below what makes parsing slow. */

@@ -13,6 +13,9 @@ export interface PackedOutcomes {
   /** How many links each outcome's post has (0 for no post). */
   readonly linkCounts: Int32Array;
   readonly titles: readonly string[];
+  readonly labels: readonly string[];
+  readonly contexts: readonly string[];
+  readonly titleAttributes: readonly (string | null)[];
   readonly urls: readonly string[];
   readonly keys: readonly (string | null)[];
   /** The heading a link sits under, as its index in the post's `headings` (every section is one); -1 for none. */
@@ -30,6 +33,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
   for (const outcome of outcomes) total += outcome.post?.links.length ?? 0;
   const linkCounts = new Int32Array(outcomes.length);
   const titles: string[] = new Array(total);
+  const labels: string[] = new Array(total);
+  const contexts: string[] = new Array(total);
+  const titleAttributes: (string | null)[] = new Array(total);
   const urls: string[] = new Array(total);
   const keys: (string | null)[] = new Array(total);
   const sections = new Int32Array(total);
@@ -48,6 +54,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
     let heading = 0;
     for (const link of post.links) {
       titles[at] = link.title;
+      labels[at] = link.label;
+      contexts[at] = link.context;
+      titleAttributes[at] = link.titleAttribute;
       urls[at] = link.url;
       keys[at] = link.key;
       lines[at] = link.line;
@@ -65,7 +74,19 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
     }
     bare[o] = { ...outcome, post: { ...post, links: [] } };
   }
-  return { outcomes: bare, linkCounts, titles, urls, keys, sections, lines, kinds: kindCodes };
+  return {
+    outcomes: bare,
+    linkCounts,
+    titles,
+    labels,
+    contexts,
+    titleAttributes,
+    urls,
+    keys,
+    sections,
+    lines,
+    kinds: kindCodes,
+  };
 }
 
 /** The value at an index of packed arrays, which always hold it: a miss means the packing is corrupt, so say so. */
@@ -78,7 +99,7 @@ function valueAt<T>(values: ArrayLike<T>, index: number): T {
 
 /** The outcomes `packOutcomes` packed, links and all. */
 export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
-  const { linkCounts, titles, urls, keys, sections, lines } = packed;
+  const { linkCounts, titles, labels, contexts, titleAttributes, urls, keys, sections, lines } = packed;
   let at = 0;
   return packed.outcomes.map((outcome, o) => {
     const post = outcome.post;
@@ -90,6 +111,9 @@ export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
       const kind = valueAt(packed.kinds, at);
       links[i] = {
         title: valueAt(titles, at),
+        label: valueAt(labels, at),
+        context: valueAt(contexts, at),
+        titleAttribute: valueAt(titleAttributes, at),
         url: valueAt(urls, at),
         section: section === -1 ? null : valueAt(post.headings, section),
         line: valueAt(lines, at),

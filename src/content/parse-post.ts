@@ -2,6 +2,7 @@ import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
 import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
+import { labelOf } from './link-context.ts';
 import { foldWhitespace, outlineMarkdown, type RawLink } from './markdown.ts';
 import {
   embedIndex,
@@ -16,7 +17,16 @@ import type { Problem, ResourceKind } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
 
 /** A link of a parsed post, with its file line; `kind` is null for a link that is no resource (not http). */
-export interface ParsedLink extends RawLink {
+export interface ParsedLink {
+  readonly title: string;
+  readonly url: string;
+  readonly section: string | null;
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** The title to show (see `labelOf`). */
+  readonly label: string;
+  readonly context: string;
+  readonly titleAttribute: string | null;
   /** What it points at; null when it is not an http(s) link, and 'article' for a `ref` placeholder. */
   readonly kind: ResourceKind | null;
   /** The resource key (`normaliseUrl`) of an http(s) link, worked out with the parse (so in a worker); else null. */
@@ -50,6 +60,8 @@ export interface ParsedPost {
   /** False for a page Hugo builds no page for (`build.render: never`, `headless: true`): it has no URL. */
   readonly rendered: boolean;
   readonly headings: readonly string[];
+  /** Paragraph and list text, for search. */
+  readonly body: string;
   /** Links with file lines; a `ref` shortcode's URL is still its placeholder. */
   readonly links: readonly ParsedLink[];
   readonly refs: readonly ShortcodeRef[];
@@ -139,14 +151,18 @@ export function parsePost(path: string, source: string): ParseOutcome {
       draft: data.draft === true || data.draft === 'true',
       rendered: isRendered(data),
       headings: outline.headings,
+      body: outline.body,
       links: outline.links.map((link): ParsedLink => {
         const embed = embeds[embedIndex(link.url) ?? -1];
         if (embed) {
-          const { url, title, kind } = embed;
+          const { url, title: embedTitle, kind } = embed;
           return {
-            title,
+            title: embedTitle,
             url,
             section: link.section,
+            label: labelOf({ ...link, title: embedTitle, url }, kind, title),
+            context: link.context,
+            titleAttribute: null,
             line: toFileLine(link.line),
             kind,
             key: normaliseUrl(url),
@@ -157,6 +173,9 @@ export function parsePost(path: string, source: string): ParseOutcome {
           title: link.title,
           url: link.url,
           section: link.section,
+          label: labelOf(link, kind ?? 'other', title),
+          context: link.context,
+          titleAttribute: link.titleAttribute,
           line: toFileLine(link.line),
           kind,
           key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),

@@ -5,6 +5,12 @@ export type ResourceKind = 'video' | 'slides' | 'paper' | 'profile' | 'article' 
 export interface Link {
   /** The link text, whitespace folded. */
   readonly title: string;
+  /** The title to show: the link text when it says what the thing is, else one built from its context. */
+  readonly label: string;
+  /** Its list item's text, else the sentence it sits in (capped); '' when there is none. */
+  readonly context: string;
+  /** The link's title attribute (`[text](url "title")`), or null. */
+  readonly titleAttribute: string | null;
   /** The URL exactly as written (an internal `ref` shortcode is resolved to the target's permalink or path). */
   readonly url: string;
   /** The nearest heading above the link, or null before any heading or after a thematic break. */
@@ -55,6 +61,8 @@ export interface Post {
   readonly aliases: readonly string[];
   /** Every heading's text, in order. */
   readonly headings: readonly string[];
+  /** The text of its paragraphs, list items and table cells (not headings or code), capped: what search reads. */
+  readonly body: string;
   /** Links to outside resources: what answers and tips are made of. */
   readonly links: readonly Link[];
   /** Links to the site's own pages: never resources, so they never outrank the page they name. */

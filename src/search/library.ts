@@ -1,10 +1,12 @@
 import type { LeftOut, LoadResult, Post, Problem } from '../content/types.ts';
 import { normaliseUrl } from '../content/url-key.ts';
+import { contextFor, queryTerms } from './highlight.ts';
 import { foldText, tagKey } from './normalize.ts';
 import { parseQuery, tagFilter } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
+import { wordsOf } from './term-index.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
 /** Which page of results to return. */
@@ -85,11 +87,17 @@ export class Library {
     const { offset = 0, limit = 10 } = page;
     if (query.words.length === 0 && query.tags.length === 0) return { query, hits: [], total: 0, offset };
     const all = this.#index.search(query, query.tags.map(tagKey));
+    const terms = queryTerms(query);
     const hits = all.slice(offset, offset + limit).map(({ record, score }): Hit => {
       const rounded = Math.round(score * 1000) / 1000;
       return record.kind === 'post'
-        ? { kind: 'post', post: record.target as Post, score: rounded }
-        : { kind: 'resource', resource: record.target as Resource, score: rounded };
+        ? { kind: 'post', post: record.target, score: rounded }
+        : {
+            kind: 'resource',
+            resource: record.target,
+            score: rounded,
+            context: contextFor(record.target, terms),
+          };
     });
     return { query, hits, total: all.length, offset };
   }
@@ -127,8 +135,7 @@ export class Library {
     if (!this.#tagWords) {
       this.#tagWords = new Map();
       for (const tag of this.#tags.values()) {
-        for (const word of foldText(tag).split(/\s+/))
-          if (!this.#tagWords.has(word)) this.#tagWords.set(word, tag);
+        for (const word of wordsOf(tag)) if (!this.#tagWords.has(word)) this.#tagWords.set(word, tag);
       }
     }
     return this.#tagWords;
@@ -157,7 +164,7 @@ export class Library {
     const found = new Set<string>();
     for (const tag of query.tags) {
       for (const term of this.#index.similarTerms(tag)) {
-        const tag = this.#tags.get(tagKey(term));
+        const tag = this.#tags.get(tagKey(term)) ?? this.#tagsByWord().get(term);
         if (tag) found.add(tagFilter(tag));
       }
     }

@@ -16,6 +16,7 @@ const stopWords = new Set(
 );
 
 const tagToken = /\btags?:(?:"([^"]*)"|'([^']*)'|(\S+))/gi;
+const quoted = /["“”]([^"“”]+)["“”]/g;
 
 /** The query text that filters by one tag: `tag:testing`, `tag:"distributed systems"`. */
 export function tagFilter(tag: string): string {
@@ -37,10 +38,15 @@ export function parseQuery(input: string): ParsedQuery {
     if (tag) tags.push(tag);
     return ' ';
   });
+  const phrases: string[] = [];
+  for (const [, phrase = ''] of rest.matchAll(quoted)) {
+    // One quoted word is just that word; only two or more words make a phrase to hold together.
+    if (phrase.trim().includes(' ')) phrases.push(phrase.trim());
+  }
   const allWords = rest
     .split(/[^\p{L}\p{N}'’._+#-]+/u)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, ''))
     .filter(Boolean);
   const meaningful = allWords.filter((w) => !stopWords.has(w.toLowerCase()));
-  return { raw, words: meaningful.length ? meaningful : allWords, tags };
+  return { raw, words: meaningful.length ? meaningful : allWords, tags, phrases };
 }

@@ -1,13 +1,13 @@
+import { descriptiveness } from '../content/link-context.ts';
 import { linkKeysOf } from '../content/link-keys.ts';
 import type { Link, Post } from '../content/types.ts';
 import { normaliseUrl } from '../content/url-key.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
 import type { Citation, Resource } from './types.ts';
 
-/** One searchable thing, a post or a resource, flattened into the text fields the index reads. */
-export interface SearchRecord {
+/** The text fields the index and the scorer read from a record, posts and resources alike. */
+interface RecordFields {
   readonly id: number;
-  readonly kind: 'post' | 'resource';
   readonly title: string;
   /** For a resource: the headings it sits under; empty for a post. */
   readonly section: string;
@@ -21,15 +21,32 @@ export interface SearchRecord {
   readonly headings: string;
   /** For a resource: the titles of the posts citing it; empty for a post. */
   readonly postTitles: string;
-  readonly target: Post | Resource;
+  /** For a resource: what its citations say of it (their own texts, title attributes and contexts); empty for a post. */
+  readonly context: string;
 }
+
+/** A post as the index and the scorer read it. */
+export interface PostSearchRecord extends RecordFields {
+  readonly kind: 'post';
+  readonly target: Post;
+}
+
+/** A resource as the index and the scorer read it. */
+export interface ResourceSearchRecord extends RecordFields {
+  readonly kind: 'resource';
+  readonly target: Resource;
+}
+
+/** One searchable thing, a post or a resource, flattened into the text fields the index reads. */
+export type SearchRecord = PostSearchRecord | ResourceSearchRecord;
 
 /** The resources of the posts (one per link key, citing every post), pausing after every slice of links. */
 export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resource[]> {
   const slice = new SliceCounter(linksPerSlice);
   const resources: Resource[] = [];
-  // By key, the resource's position; by position, its citations and the last post citing it.
+  // By key, the resource's position; by position, its key, its citations and the last post citing it.
   const byKey = new Map<string, number>();
+  const keys_: string[] = [];
   const citations: Citation[][] = [];
   const lastPost: Post[] = [];
   for (const post of posts) {
@@ -40,20 +57,53 @@ export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resour
       const key = keys?.[i] ?? normaliseUrl(link.url);
       const at = byKey.get(key);
       if (at === undefined) {
-        const cited: Citation[] = [{ post, section: link.section }];
-        byKey.set(key, resources.length);
-        citations.push(cited);
+        byKey.set(key, keys_.length);
+        keys_.push(key);
+        citations.push([{ post, section: link.section, link, links: [link] }]);
         lastPost.push(post);
-        resources.push({ key, title: link.title, url: link.url, kind: link.kind, citations: cited });
       } else if (lastPost[at] !== post) {
-        // Posts come one at a time, so a post already citing this link is always the last citation.
-        (citations[at] as Citation[]).push({ post, section: link.section });
+        (citations[at] as Citation[]).push({ post, section: link.section, link, links: [link] });
         lastPost[at] = post;
+      } else {
+        // Posts come one at a time, so a post already citing this link is always the last citation.
+        const cited = citations[at] as Citation[];
+        ((cited[cited.length - 1] as Citation).links as Link[]).push(link);
       }
     }
     if (slice.full(post.links.length)) yield;
   }
+  for (let at = 0; at < keys_.length; at++) {
+    const cited = citations[at] as Citation[];
+    const first = (cited[0] as Citation).link;
+    resources.push({
+      key: keys_[at] as string,
+      title: mostDescriptive(cited).label,
+      url: first.url,
+      kind: first.kind,
+      citations: cited,
+    });
+    if (slice.full(cited.length)) yield;
+  }
   return resources;
+}
+
+/** The citation whose link says best what the thing is: its own words over a built label, more words over fewer. */
+function mostDescriptive(citations: readonly Citation[]): Link {
+  let best = (citations[0] as Citation).link;
+  if (citations.length === 1 && citations[0]?.links.length === 1) return best;
+  let bestScore = descriptiveness(best);
+  for (const citation of citations) {
+    for (const link of citation.links) {
+      // A link cited everywhere mostly carries the same text each time.
+      if (link.label === best.label) continue;
+      const score = descriptiveness(link);
+      if (score > bestScore) {
+        best = link;
+        bestScore = score;
+      }
+    }
+  }
+  return best;
 }
 
 // About 10 ms of merging on the 2-core development machine.
@@ -64,11 +114,12 @@ const separator = ' · ';
 const inheritedLimit = 5;
 
 /** A post as the index and the scorer read it. */
-class PostRecord implements SearchRecord {
+class PostRecord implements PostSearchRecord {
   readonly kind = 'post';
   readonly section = '';
   readonly citedTags = '';
   readonly postTitles = '';
+  readonly context = '';
   readonly title: string;
   readonly description: string;
   readonly tags: string;
@@ -91,7 +142,7 @@ class PostRecord implements SearchRecord {
  * resources whose joined strings would otherwise sit in memory unused), and only from its first
  * citations: a link cited by every post must not hand the scorer every title of the site.
  */
-class ResourceRecord implements SearchRecord {
+class ResourceRecord implements ResourceSearchRecord {
   readonly kind = 'resource';
   readonly description = '';
   readonly tags = '';
@@ -119,6 +170,78 @@ class ResourceRecord implements SearchRecord {
       .map((c) => c.post.title)
       .join(separator);
   }
+
+  get context(): string {
+    return contextsOf(this.target, inheritedLimit).join(separator);
+  }
+}
+
+/** Characters of context around a query word that the scorer reads (see `withContextAround`). */
+const snippetChars = 100;
+
+/**
+ * The record as the scorer should read it for one query: a resource's context cut to the parts around
+ * the query's words. fuse.js scans every field once per query word, and whole contexts would triple
+ * what a query costs; the index has already matched them in full.
+ */
+export function withContextAround(record: SearchRecord, words: readonly string[]): SearchRecord {
+  if (record.kind === 'post') return record;
+  const context = record.context;
+  if (context.length <= snippetChars * 2) return { ...fieldsOf(record), context };
+  const lower = context.toLowerCase();
+  const parts: string[] = [];
+  for (const word of words) {
+    // Up to the stem's length: "simulations" is found at "simulation".
+    const at = lower.indexOf(word.slice(0, Math.max(4, word.length - 3)));
+    if (at === -1) continue;
+    const from = Math.max(0, at - snippetChars / 2);
+    parts.push(context.slice(from, from + snippetChars));
+    if (parts.length === 2) break;
+  }
+  const snippet = parts.length > 0 ? parts.join(separator) : context.slice(0, snippetChars);
+  return { ...fieldsOf(record), context: snippet };
+}
+
+/** A resource record's fields as plain values, each worked out once. */
+function fieldsOf(record: ResourceSearchRecord): ResourceSearchRecord {
+  const { id, kind, target, title, section, description, tags, citedTags, headings, postTitles } = record;
+  return {
+    id,
+    kind,
+    target,
+    title,
+    section,
+    description,
+    tags,
+    citedTags,
+    headings,
+    postTitles,
+    context: '',
+  };
+}
+
+/**
+ * What a resource's first `limit` citations say of it, each text once: the link texts and title
+ * attributes other than its title, then each citation's context.
+ */
+export function contextsOf(resource: Resource, limit = Number.POSITIVE_INFINITY): string[] {
+  const texts = new Set<string>();
+  const { citations } = resource;
+  for (let i = 0; i < citations.length && i < limit; i++) {
+    for (const link of (citations[i] as Citation).links) {
+      if (link.title !== resource.title && link.title !== link.url) texts.add(link.title);
+      if (link.titleAttribute !== null && link.titleAttribute !== resource.title)
+        texts.add(link.titleAttribute);
+    }
+  }
+  for (let i = 0; i < citations.length && i < limit; i++) {
+    for (const { context, title } of (citations[i] as Citation).links) {
+      // The link's own words are its title's business: counted again here they would outweigh the rest.
+      const around = context.replace(title, ' ').trim();
+      if (around !== '') texts.add(around);
+    }
+  }
+  return [...texts];
 }
 
 /** The distinct headings a resource is cited under, in its first `limit` citations. */

@@ -1,11 +1,18 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { stemmer } from 'stemmer';
 import { foldText } from './normalize.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
 
+// The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
+// construction (offsets, slots and doc ids are made here), these are the hottest loops of a query and a
+// build, and a checked read on each (`?? 0`, or a helper) costs measurably there while guarding nothing.
+
 /** One word of a query as the index looks it up: as typed, and maybe as a prefix or with typos forgiven. */
 export interface TermQuery {
-  /** Folded, as `termsOf` gives it. */
+  /** Folded and stemmed, as `termsOf` gives it: what is matched as typed. */
   readonly term: string;
+  /** Folded, as `wordsOf` gives it: what prefixes and typos are looked up from. */
+  readonly word: string;
   /** Also match longer words starting with it. */
   readonly prefix: boolean;
   /** Also match words within this many edits; 0 for none. */
@@ -22,14 +29,37 @@ export interface TermMatch {
 const wordBreak = /[\n\r\p{Z}\p{P}]+/u;
 const nonAscii = /[^\p{ASCII}]/u;
 
-/** The folded words of a text, as the index stores them: lower case, accents stripped. */
-export function termsOf(text: string): string[] {
-  const terms: string[] = [];
+/** The folded words of a text: lower case, accents stripped. */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
   for (const token of text.split(wordBreak)) {
     if (!token) continue;
-    terms.push(nonAscii.test(token) ? foldText(token) : token.toLowerCase());
+    const folded = nonAscii.test(token) ? foldText(token) : token.toLowerCase();
+    if (folded) words.push(folded);
   }
-  return terms.filter(Boolean);
+  return words;
+}
+
+/** The folded, stemmed words of a text, as the index matches them: `Simulations` → `simul`. */
+export function termsOf(text: string): string[] {
+  return wordsOf(text).map(stemOf);
+}
+
+// Stems by folded word: a site's words repeat (Zipf), and stemming each occurrence would cost more than indexing it.
+const stems = new Map<string, string>();
+/** Words remembered before the map starts afresh, so that reloads of an ever-changing site cannot grow it without end. */
+const stemsKept = 500_000;
+
+/** The English stem of a folded word (`simulations` → `simul`), as the Porter stemmer gives it. */
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    // Only words of letters are stemmed: `k8s`, `2017` and `c++` stay as written.
+    stem = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size >= stemsKept) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 // About 10 ms of sorting postings on the 2-core development machine.
@@ -51,6 +81,14 @@ const asciiBreak = Uint8Array.from({ length: 128 }, (_, c) =>
 export class TermIndexBuilder {
   readonly #fieldCount: number;
   readonly #ids = new Map<string, number>();
+  /**
+   * Each folded word's term id (its stem's) times two, plus one when the radix tree lists the word for
+   * prefix and typo lookups: words of every field but those added unlisted (a post's body). A typo found
+   * only in a body is never taken anyway (the scorer cannot confirm it), and the body's words would make
+   * every typo lookup walk a far larger tree. One map lookup a word: words repeat far more than stems.
+   */
+  readonly #wordIds = new Map<string, number>();
+  #listing = 1;
   readonly #terms: string[] = [];
   #postTerm = new Int32Array(1 << 16);
   #postDocField = new Int32Array(1 << 16);
@@ -66,7 +104,19 @@ export class TermIndexBuilder {
     this.#fieldCount = fieldCount;
   }
 
-  /** The id of a folded term, added to the vocabulary if new. */
+  /** The term id of a folded word's stem, added to the vocabulary if new. */
+  #internWord(word: string): number {
+    const known = this.#wordIds.get(word);
+    if (known === undefined) {
+      const id = this.#intern(stemOf(word));
+      this.#wordIds.set(word, id * 2 + this.#listing);
+      return id;
+    }
+    if (this.#listing > (known & 1)) this.#wordIds.set(word, known | 1);
+    return known >>> 1;
+  }
+
+  /** The id of a folded, stemmed term, added to the vocabulary if new. */
   #intern(term: string): number {
     let id = this.#ids.get(term);
     if (id === undefined) {
@@ -84,9 +134,14 @@ export class TermIndexBuilder {
     return ids;
   }
 
-  /** Adds a text's words to the field being collected, which `endField` records. */
-  addText(text: string): void {
+  /**
+   * Adds a text's words to the field being collected, which `endField` records; `listed` false keeps
+   * them out of prefix and typo lookups (they match as typed, by stem, only).
+   */
+  addText(text: string, listed = true): void {
+    this.#listing = listed ? 1 : 0;
     this.#eachId(text, (id) => this.#collect(id));
+    this.#listing = 1;
   }
 
   /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
@@ -127,7 +182,7 @@ export class TermIndexBuilder {
    */
   #eachId(text: string, each: (id: number) => void): void {
     if (nonAscii.test(text)) {
-      for (const term of termsOf(text)) each(this.#intern(term));
+      for (const word of wordsOf(text)) each(this.#internWord(word));
       return;
     }
     let start = -1;
@@ -137,7 +192,7 @@ export class TermIndexBuilder {
       if (asciiBreak[c] === 1) {
         if (start !== -1) {
           const word = text.slice(start, i);
-          each(this.#intern(upper ? word.toLowerCase() : word));
+          each(this.#internWord(upper ? word.toLowerCase() : word));
           start = -1;
           upper = false;
         }
@@ -148,7 +203,7 @@ export class TermIndexBuilder {
     }
     if (start !== -1) {
       const word = text.slice(start);
-      each(this.#intern(upper ? word.toLowerCase() : word));
+      each(this.#internWord(upper ? word.toLowerCase() : word));
     }
   }
 
@@ -198,9 +253,11 @@ export class TermIndexBuilder {
       (totals[slot % fields] as number) += lengths[slot] as number;
     const average = totals.map((total) => (docCount > 0 ? total / docCount : 0) || 1);
     yield;
+    // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
+    // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
     const dictionary = new SearchableMap<number>();
-    for (let t = 0; t < terms; t++) {
-      dictionary.set(this.#terms[t] as string, t);
+    for (const [word, packed] of this.#wordIds) {
+      if ((packed & 1) === 1) dictionary.set(word, packed >>> 1);
       // A word into the radix tree costs about as much as a few dozen postings.
       if (slice.full(32)) yield;
     }
@@ -229,6 +286,7 @@ export class TermIndexBuilder {
       lengths,
       average,
       dictionary,
+      stems: this.#ids,
       inherit,
     });
   }
@@ -276,6 +334,8 @@ interface Parts {
   readonly average: Float64Array;
   /** Folded term to term id: a radix tree, for prefix and typo-tolerant lookups. */
   readonly dictionary: SearchableMap<number>;
+  /** Stem to term id: what a query word as typed is matched by. */
+  readonly stems: ReadonlyMap<string, number>;
   readonly inherit: Inheritance | undefined;
 }
 
@@ -365,18 +425,19 @@ export class TermIndex {
   }
 
   /** The term ids a query word stands for, with MiniSearch's weights: 1 as typed, less by prefix or typo. */
-  #expand({ term, prefix, maxEdits }: TermQuery): Array<[number, number]> {
-    const { dictionary } = this.#p;
+  #expand({ term, word, prefix, maxEdits }: TermQuery): Array<[number, number]> {
+    const { dictionary, stems } = this.#p;
     const terms = new Map<number, number>();
-    const exact = dictionary.get(term);
+    const exact = stems.get(term) ?? dictionary.get(word);
     if (exact !== undefined) terms.set(exact, 1);
     if (prefix) {
-      for (const [t, id] of dictionary.atPrefix(term)) {
-        if (t !== term) terms.set(id, this.#weight(t, t.length - term.length, prefixWeight, 0.3));
+      for (const [t, id] of dictionary.atPrefix(word)) {
+        const weight = this.#weight(t, t.length - word.length, prefixWeight, 0.3);
+        if (id !== exact && weight > (terms.get(id) ?? 0)) terms.set(id, weight);
       }
     }
     if (maxEdits > 0) {
-      for (const [t, [id, edits]] of this.#fuzzy(term, maxEdits)) {
+      for (const [t, [id, edits]] of this.#fuzzy(word, maxEdits)) {
         if (edits > 0 && !terms.has(id)) terms.set(id, this.#weight(t, edits, fuzzyWeight, 1));
       }
     }

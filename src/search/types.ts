@@ -1,15 +1,20 @@
-import type { Post, ResourceKind } from '../content/types.ts';
+import type { Link, Post, ResourceKind } from '../content/types.ts';
 
-/** Where a resource is cited: one post and the heading the link sits under there. */
+/** Where a resource is cited: one post, the heading the link sits under there, and the link as written. */
 export interface Citation {
   readonly post: Post;
   readonly section: string | null;
+  /** The link in that post: its own text, label, context and title attribute. */
+  readonly link: Link;
+  /** Every link of that post to this resource, `link` first: each keeps its own text and context. */
+  readonly links: readonly Link[];
 }
 
 /** One external link, deduplicated by normalised URL across all posts that cite it. */
 export interface Resource {
   /** Normalised URL: the dedup key. */
   readonly key: string;
+  /** The most descriptive citation's label (see `labelOf`): never a bare "Slides" or "here". */
   readonly title: string;
   /** The URL as written where first cited. */
   readonly url: string;
@@ -31,6 +36,8 @@ export interface ResourceHit {
   readonly kind: 'resource';
   readonly resource: Resource;
   readonly score: number;
+  /** The context of the citation that best matches the query (else of the first one with a context), or null. */
+  readonly context: string | null;
 }
 
 /** One search result, best first in a list. */
@@ -42,6 +49,8 @@ export interface ParsedQuery {
   readonly raw: string;
   readonly words: readonly string[];
   readonly tags: readonly string[];
+  /** Quoted phrases (`"garbage collector"`): each must stand, word after word, in one field of a hit. */
+  readonly phrases: readonly string[];
 }
 
 /** One page of search results. */

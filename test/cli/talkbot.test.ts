@@ -17,7 +17,7 @@ describe('talkbot ask', () => {
     assert.deepEqual(Object.keys(jepsen), ['query', 'hits']);
     assert.equal(jepsen.query, 'jepsen');
     const [first] = jepsen.hits;
-    assert.deepEqual(Object.keys(first), ['kind', 'title', 'url', 'section', 'posts', 'score']);
+    assert.deepEqual(Object.keys(first), ['kind', 'title', 'url', 'section', 'posts', 'score', 'context']);
     assert.equal(first.kind, 'resource');
     assert.equal(first.title, 'Jepsen');
     assert.equal(first.url, 'https://aphyr.com/tags/Jepsen');

@@ -126,6 +126,10 @@ describe('a podcast network whose shows number their episodes alike', async () =
     const video = byId.get('/show/self-hosted/100/')?.links.at(-1);
     assert.deepEqual(video, {
       title: 'Video on YouTube',
+      // The embed's own text says nothing of which episode: the label is built from its heading.
+      label: 'Links · video on youtube',
+      context: '',
+      titleAttribute: null,
       url: 'https://www.youtube.com/watch?v=Yl6s6DGapug',
       section: 'Links',
       line: 13,

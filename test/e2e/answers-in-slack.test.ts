@@ -160,12 +160,12 @@ describe('today’s tip and an empty content folder, through the real app', () =
     bot = await startTalkbotAgainstStandIn('socket', { contentDir: empty });
     await bot.slack.openHome('U0HOME');
     const home = JSON.stringify(await bot.slack.waitForHomeView('U0HOME'));
-    assert.match(home, /0 talks · 0 resources/);
-    assert.match(home, /No talks yet\*: the content folder holds no posts/);
+    assert.match(home, /0 posts · 0 resources/);
+    assert.match(home, /No posts yet\*: the content folder holds no posts/);
   });
 });
 
-describe('More from this talk, on a talk with 300 links', () => {
+describe('More from this post, on a reading list with 300 links', () => {
   let bot: Running;
   let dir: string;
   before(async () => {
@@ -194,7 +194,7 @@ describe('More from this talk, on a talk with 300 links', () => {
   it('pages through every link, in place, with Previous links to go back', async () => {
     await bot.slack.slashCommand({ text: 'year of reading', userId: 'U0READ' });
     const answer = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0READ');
-    assert.match(visibleText(answer), /and 285 more links: use \*More from this talk\*/);
+    assert.match(visibleText(answer), /and 285 more links: use \*More from this post\*/);
     await bot.slack.clickButton({ record: answer, actionId: 'tip_more', userId: 'U0READ' });
     let page = await bot.slack.waitFor((r) => r.ephemeralTo === 'U0READ' && r !== answer);
     const seen = new Set<string>();

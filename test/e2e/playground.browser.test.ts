@@ -273,7 +273,7 @@ describe('the local playground in a browser, started as a newcomer would', { ski
       await typeAndSend(page, 'deterministic simulation');
       await message(page, 'Testing Distributed Systems w/ Deterministic Simulation').waitFor();
       await page.getByRole('button', { name: 'talkbot Home' }).click();
-      await page.locator('.home-view').getByText('Latest talks').waitFor();
+      await page.locator('.home-view').getByText('Latest posts').waitFor();
     });
   });
 

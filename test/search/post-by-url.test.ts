@@ -19,6 +19,7 @@ const post: Post = {
   headings: [],
   links: [],
   pageLinks: [],
+  body: '',
   draft: false,
 };
 

@@ -22,7 +22,7 @@ export function link(
   kind: ResourceKind = 'article',
   section: string | null = null,
 ): Link {
-  return { url, title, kind, section, line: 1 };
+  return { url, title, label: title, context: '', titleAttribute: null, kind, section, line: 1 };
 }
 
 /** A published post with the given links, as the loader would produce it. */
@@ -39,6 +39,7 @@ export function makePost(slug: string, date: Date | null, links: readonly Link[]
     language: 'en',
     path: `posts/${slug}.md`,
     url: null,
+    body: '',
     aliases: [],
     pageLinks: [],
     headings: [...new Set(links.map((l) => l.section).filter((s): s is string => s !== null))],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
 import { webApi } from '@slack/bolt';
 import type { Library } from '../../src/search/library.ts';
+import { postNoun } from '../../src/search/post-noun.ts';
 import type { Message } from '../../src/slack/blocks/message.ts';
 import { renderTip } from '../../src/slack/blocks/tip.ts';
 import { slackErrorCode } from '../../src/slack/slack-errors.ts';
@@ -80,7 +81,9 @@ describe('TipScheduler', () => {
     assert.equal(posted[0]?.channel, 'C0TIPS');
     assert.match(posted[0]?.message.text ?? '', /^Reading tip: /);
     assert.ok(JSON.stringify(posted[0]?.message.blocks).includes(expected?.resource.url ?? '?'));
-    assert.ok(JSON.stringify(posted[0]?.message.blocks).includes('More from this talk'));
+    // "talk" only when the tip's post says it is one (its section or a tag), else "post".
+    const noun = expected ? postNoun(expected.citation.post) : '?';
+    assert.ok(JSON.stringify(posted[0]?.message.blocks).includes(`More from this ${noun}`));
     assert.match(logs.join('\n'), /info posted reading tip ".+" to C0TIPS \(round \d+, \d+ of 55\)/);
   });
 

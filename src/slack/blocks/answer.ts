@@ -1,4 +1,6 @@
 import type { Post } from '../../content/types.ts';
+import { matchesIn, queryTerms } from '../../search/highlight.ts';
+import { postNoun } from '../../search/post-noun.ts';
 import type { Hit, PostHit, ResourceHit, SearchResult } from '../../search/types.ts';
 import { ACTION_IDS, encodeAnswerRef, suggestionActionId } from './answer-ref.ts';
 import { escapeMrkdwn, userMention } from './escape.ts';
@@ -28,6 +30,8 @@ const TAGS_SHOWN = 6;
 const CITATIONS_SHOWN = 3;
 /** How much of the query is echoed back; the rest adds nothing a reader needs. */
 const QUERY_SHOWN = 200;
+/** How much of a link's context is shown: its sentence or list item, which the index caps about so. */
+const CONTEXT_CHARS = 280;
 
 /** How an answer is shown. */
 export interface AnswerOptions {
@@ -75,7 +79,8 @@ function renderPage(
       ? plural(result.total, 'result')
       : `${pageOf(result.offset, result.total, options.pageSize)} · results ${first}–${last} of ${result.total}`;
   const blocks: Block[] = [context(headLine(query, options.sharedBy, counted))];
-  for (const hit of hits) blocks.push(divider(), ...renderHit(hit));
+  const terms = queryTerms(result.query);
+  for (const hit of hits) blocks.push(divider(), ...renderHit(hit, terms));
   const remaining = result.total - last;
   if (remaining > 0) blocks.push(divider(), context(`${remaining} more – use *More results*`));
   const buttons: Button[] = [];
@@ -162,8 +167,8 @@ function shownQuery(query: string): string {
   return folded === '' ? '' : `“${truncateMrkdwn(escapeMrkdwn(folded), QUERY_SHOWN)}”`;
 }
 
-function renderHit(hit: Hit): Block[] {
-  return hit.kind === 'post' ? renderPostHit(hit) : renderResourceHit(hit);
+function renderHit(hit: Hit, terms: ReadonlySet<string>): Block[] {
+  return hit.kind === 'post' ? renderPostHit(hit) : renderResourceHit(hit, terms);
 }
 
 function renderPostHit({ post }: PostHit): Block[] {
@@ -172,14 +177,16 @@ function renderPostHit({ post }: PostHit): Block[] {
   const intro =
     description === '' ? title : `${title}\n${truncateMrkdwn(escapeMrkdwn(description), DESCRIPTION_CHARS)}`;
   const hidden = post.links.length - LINKS_PER_POST;
-  const more = hidden > 0 ? button('More from this talk', ACTION_IDS.postResources, post.id) : undefined;
+  const moreLabel = `More from this ${postNoun(post)}`;
+  const more = hidden > 0 ? button(moreLabel, ACTION_IDS.postResources, post.id) : undefined;
   const blocks: Block[] = [section(intro, more)];
   const meta = postMeta(post);
   if (meta !== '') blocks.push(context(meta));
   const lines = groupBySection(post.links.slice(0, LINKS_PER_POST)).map(
-    (group) => `*${escapeMrkdwn(group.heading)}*  ${group.items.map(resourceLink).join('  ·  ')}`,
+    (group) =>
+      `*${escapeMrkdwn(group.heading)}*  ${group.items.map((link) => resourceLink({ ...link, title: link.label })).join('  ·  ')}`,
   );
-  if (hidden > 0) lines.push(`_and ${plural(hidden, 'more link')}: use *More from this talk*_`);
+  if (hidden > 0) lines.push(`_and ${plural(hidden, 'more link')}: use *${moreLabel}*_`);
   blocks.push(...linesToSections(lines));
   return blocks;
 }
@@ -200,9 +207,15 @@ function postMeta(post: Post): string {
   return parts.join(' · ');
 }
 
-function renderResourceHit({ resource }: ResourceHit): Block[] {
+function renderResourceHit({ resource, context: around }: ResourceHit, terms: ReadonlySet<string>): Block[] {
   const label = kindLabel(resource.kind);
-  const blocks: Block[] = [section(`*${resourceLink(resource)}*  _${label.word}_`)];
+  const head = `*${resourceLink(resource)}*  _${label.word}_`;
+  const shown = around === null ? '' : foldSpace(around);
+  const blocks: Block[] = [
+    section(
+      shown === '' || shown === foldSpace(resource.title) ? head : `${head}\n${highlighted(shown, terms)}`,
+    ),
+  ];
   const sections = [
     ...new Set(resource.citations.flatMap((c) => (c.section === null ? [] : [foldSpace(c.section)]))),
   ].filter((s) => s !== '');
@@ -216,6 +229,23 @@ function renderResourceHit({ resource }: ResourceHit): Block[] {
   if (named.length > 0) parts.push(`from ${joinWords(named)}`);
   if (parts.length > 0) blocks.push(context(parts.join(' · ')));
   return blocks;
+}
+
+/** A context cut to `CONTEXT_CHARS`, escaped for mrkdwn, with the words that matched the query in bold. */
+function highlighted(text: string, terms: ReadonlySet<string>): string {
+  let cut = text;
+  if (cut.length > CONTEXT_CHARS) {
+    cut = cut.slice(0, CONTEXT_CHARS - 1);
+    const space = cut.lastIndexOf(' ');
+    cut = `${space > CONTEXT_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+  }
+  let shown = '';
+  let last = 0;
+  for (const { start, end } of matchesIn(cut, terms)) {
+    shown += `${escapeMrkdwn(cut.slice(last, start))}*${escapeMrkdwn(cut.slice(start, end))}*`;
+    last = end;
+  }
+  return `${shown}${escapeMrkdwn(cut.slice(last))}`;
 }
 
 function joinWords(words: readonly string[]): string {

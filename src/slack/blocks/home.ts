@@ -7,7 +7,7 @@ import type { Block, HomeView } from './message.ts';
 import { context, divider, header, postTitle, resourceLink, section } from './parts.ts';
 import { truncateMrkdwn } from './truncate.ts';
 
-/** Latest talks listed on the Home tab. */
+/** Latest posts listed on the Home tab. */
 const LATEST_SHOWN = 10;
 /** A post's description on the Home tab is one glance long. */
 const DESCRIPTION_CHARS = 200;
@@ -60,7 +60,7 @@ export interface ContentSourceLine {
   readonly failingSince: Date | null;
 }
 
-/** Renders the Home tab: how to ask, the latest talks, and the next reading tip or that tips are off. */
+/** Renders the Home tab: how to ask, the latest posts, and the next reading tip or that tips are off. */
 export function renderHome(input: HomeInput): HomeView {
   const latest = input.posts.slice(0, LATEST_SHOWN);
   const shown = largestFitting(latest.length, (count) => renderView(input, latest.slice(0, count)));
@@ -68,7 +68,7 @@ export function renderHome(input: HomeInput): HomeView {
 }
 
 function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
-  const counts = [plural(input.totalPosts, 'talk'), plural(input.totalResources, 'resource')];
+  const counts = [plural(input.totalPosts, 'post'), plural(input.totalResources, 'resource')];
   if (input.problems !== undefined && input.problems > 0) {
     counts.push(`⚠️ ${plural(input.problems, 'content problem')} (see \`talkbot index\`)`);
   }
@@ -81,13 +81,13 @@ function renderView(input: HomeInput, latest: readonly Post[]): HomeView {
     context(counts.join(' · ')),
     ...(input.source ? [context(sourceLine(input.source))] : []),
     divider(),
-    section('*Latest talks*'),
+    section('*Latest posts*'),
   ];
   if (input.totalPosts === 0) {
     // Said loudly: a bot on an empty folder answers "nothing found" to everyone, and nobody would know why.
     blocks.push(
       section(
-        '⚠️ *No talks yet*: the content folder holds no posts, so every answer is "I found nothing". ' +
+        '⚠️ *No posts yet*: the content folder holds no posts, so every answer is "I found nothing". ' +
           'Add posts to the folder `CONTENT_DIR` names; they are picked up without a restart.',
       ),
     );
@@ -158,5 +158,7 @@ function postLine(post: Post): string {
 function tipLine(next: NonNullable<HomeInput['nextTip']> | null): string {
   if (next === null) return '*Reading tips are off.*';
   const when = slackDate(next.at, '{date_short_pretty} at {time}');
-  return `*Next reading tip*${when === null ? '' : ` · ${when}`}\n${resourceLink(next.resource)}`;
+  const from = next.resource.citations[0]?.post;
+  const source = from === undefined ? '' : ` · from ${postTitle(from)}`;
+  return `*Next reading tip*${when === null ? '' : ` · ${when}`}\n${resourceLink(next.resource)}${source}`;
 }

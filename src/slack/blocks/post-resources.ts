@@ -1,4 +1,5 @@
 import type { Link, Post } from '../../content/types.ts';
+import { postNoun } from '../../search/post-noun.ts';
 import { ACTION_IDS, encodePostPage } from './answer-ref.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { foldSpace, formatDate, groupBySection, plural } from './format.ts';
@@ -33,9 +34,14 @@ function renderLinks(post: Post, from: number, count: number): Message {
     : `resources ${from + 1}–${from + links.length} of ${total}`;
   const meta = [range, ...(date === null ? [] : [date])].join(' · ');
   const blocks: Block[] = [section(postTitle(post)), context(meta)];
-  if (total === 0) blocks.push(section('This talk lists no resources.'));
+  if (total === 0) blocks.push(section(`This ${postNoun(post)} lists no resources.`));
   for (const group of groupBySection(links)) {
-    blocks.push(...linesToSections([`*${escapeMrkdwn(group.heading)}*`, ...group.items.map(resourceLink)]));
+    blocks.push(
+      ...linesToSections([
+        `*${escapeMrkdwn(group.heading)}*`,
+        ...group.items.map((link) => resourceLink({ ...link, title: link.label })),
+      ]),
+    );
   }
   // Every link is a click away: a talk with hundreds of links is paged, never cut short.
   const buttons: Button[] = [];

@@ -1,3 +1,4 @@
+import { postNoun } from '../../search/post-noun.ts';
 import type { Citation, Resource } from '../../search/types.ts';
 import { ACTION_IDS } from './answer-ref.ts';
 import { escapeMrkdwn } from './escape.ts';
@@ -26,7 +27,9 @@ export function renderTip({ resource, citation, at }: TipInput): Message {
     header('📚 Reading tip'),
     section(`*${resourceLink(resource)}*  _${label.word}_`),
     context(when === null ? from : `${from} · ${when}`),
-    actions('tip_actions', [button('More from this talk', ACTION_IDS.postResources, citation.post.id)]),
+    actions('tip_actions', [
+      button(`More from this ${postNoun(citation.post)}`, ACTION_IDS.postResources, citation.post.id),
+    ]),
   ];
   const text = `Reading tip: ${foldSpace(resource.title)} (${label.word}) from ${foldSpace(citation.post.title)}`;
   return fitMessage({ text: escapeMrkdwn(text), blocks });

@@ -45,7 +45,7 @@ export function renderUnfurl(post: Post): Message {
     const more = links.length - shown.length;
     lines.push(
       `${kindLabel(kind).emoji} *${kindHeadings[kind] ?? kind}:* ` +
-        shown.map((link) => mrkdwnLink(link.url, link.title)).join(' · ') +
+        shown.map((link) => mrkdwnLink(link.url, link.label)).join(' · ') +
         (more > 0 ? ` · _${plural(more, 'more')}_` : ''),
     );
   }

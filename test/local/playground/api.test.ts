@@ -217,7 +217,7 @@ describe('the playground API over HTTP, with the real app connected', () => {
     assert.equal(opened.status, 200);
     const view = await events.next<{ type: string; blocks: unknown[] }>('home');
     assert.equal(view.type, 'home');
-    assert.match(JSON.stringify(view.blocks), /Latest talks/);
+    assert.match(JSON.stringify(view.blocks), /Latest posts/);
   });
 
   it('reports what is loaded, with problems', async () => {

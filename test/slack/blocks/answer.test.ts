@@ -7,6 +7,7 @@ import type { Block, Button, Message } from '../../../src/slack/blocks/message.t
 import { slackProblems } from '../../helpers/slack-rules.ts';
 import {
   allText,
+  firstCitation,
   generatedPost,
   jepsen,
   postHit,
@@ -111,8 +112,8 @@ describe('renderAnswer, a resource hit', () => {
     const resource = {
       ...jepsen(),
       citations: [
-        { post: seedPost(), section: 'Kyle Kingsbury' },
-        ...posts.map((post) => ({ post, section: null })),
+        { ...firstCitation(jepsen()), post: seedPost(), section: 'Kyle Kingsbury' },
+        ...posts.map((post) => ({ ...firstCitation(jepsen()), post, section: null })),
       ],
     };
     const shown = allText(renderAnswer(result('jepsen', [resourceHit(resource)]), asker));
@@ -222,13 +223,34 @@ describe('renderAnswer, hostile input', () => {
       links: [
         {
           title: 'a|b>c <!channel>',
+          label: 'a|b>c <!channel>',
+          context: 'a|b>c <!channel> <@U1> *x*',
+          titleAttribute: null,
           url: 'https://ok.example/x',
           section: 'S <!here>',
           kind: 'paper',
           line: 1,
         },
-        { title: 'js', url: 'javascript:alert(1)', section: null, kind: 'other', line: 2 },
-        { title: 'spaces', url: 'https://ok.example/a b|c>', section: null, kind: 'other', line: 3 },
+        {
+          title: 'js',
+          label: 'js',
+          context: '',
+          titleAttribute: null,
+          url: 'javascript:alert(1)',
+          section: null,
+          kind: 'other',
+          line: 2,
+        },
+        {
+          title: 'spaces',
+          label: 'spaces',
+          context: '',
+          titleAttribute: null,
+          url: 'https://ok.example/a b|c>',
+          section: null,
+          kind: 'other',
+          line: 3,
+        },
       ],
     });
     const message = renderAnswer(result('x', [postHit(post)]), asker);
@@ -302,5 +324,36 @@ describe('renderAnswer, a post with 300 links', () => {
     assert.ok(allText(message).includes('and 285 more links: use *More from this talk*'));
     const more = buttonNamed(message, 'tip_more');
     assert.equal(more?.value, '/posts/talk-999/', "the post's identity, its path on the site");
+  });
+});
+
+describe('renderAnswer, a resource found through its context', () => {
+  const immich = {
+    ...jepsen(),
+    title: 'Immich',
+    url: 'https://immich.app/',
+    kind: 'other' as const,
+  };
+  const context =
+    'Immich — Self-hosted photo library <b>&</b> the closest thing to *Google Photos* I have found. '.repeat(
+      5,
+    );
+  const hit = { kind: 'resource' as const, resource: immich, score: 0.5, context };
+
+  it('shows the context under the link, the matched words in bold, escaped and cut', () => {
+    const message = renderAnswer(result('google photos', [hit]), asker);
+    assert.deepEqual(slackProblems(message), []);
+    const shown = allText(message);
+    assert.ok(shown.includes('*Google* *Photos*'), shown);
+    assert.ok(shown.includes('&lt;b&gt;&amp;&lt;/b&gt;'), shown);
+    assert.ok(!shown.includes('<b>'));
+    const line = shown.split('\n').find((l) => l.includes('Self-hosted')) ?? '';
+    assert.ok(line.length < 400 && line.endsWith('…'), line);
+    assert.ok(message.text?.includes('Immich'));
+  });
+
+  it('shows no context line when there is none', () => {
+    const shown = allText(renderAnswer(result('immich', [{ ...hit, context: null }]), asker));
+    assert.ok(!shown.includes('Self-hosted'));
   });
 });

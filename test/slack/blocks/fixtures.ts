@@ -90,6 +90,7 @@ export function seedPost(overrides: Partial<Post> = {}): Post {
     url: null,
     aliases: [],
     headings: [...SEED_HEADINGS],
+    body: '',
     links: seedLinks,
     pageLinks: [],
     draft: false,
@@ -115,6 +116,7 @@ export function generatedPost(n: number, overrides: Partial<Post> = {}): Post {
     aliases: [],
     pageLinks: [],
     headings: ['Further reading'],
+    body: '',
     links: [
       link(`Paper ${n}`, `https://example.com/papers/${n}.pdf`, 'Further reading', 'paper', 10),
       link(`Video ${n}`, `https://www.youtube.com/watch?v=v${n}`, 'Further reading', 'video', 11),
@@ -150,7 +152,7 @@ export function link(
   kind: ResourceKind = 'other',
   line = 1,
 ): Link {
-  return { title, url, section, kind, line };
+  return { title, label: title, context: '', titleAttribute: null, url, section, kind, line };
 }
 
 /** The resource the library makes of a post's link, cited by that post and any others given. */
@@ -162,7 +164,7 @@ export function resourceOf(post: Post, index: number, alsoCitedBy: readonly Cita
     title: cited.title,
     url: cited.url,
     kind: cited.kind,
-    citations: [{ post, section: cited.section }, ...alsoCitedBy],
+    citations: [{ post, section: cited.section, link: cited, links: [cited] }, ...alsoCitedBy],
   };
 }
 
@@ -178,7 +180,7 @@ export function postHit(post: Post, score = 0.1): Hit {
 
 /** A resource hit. */
 export function resourceHit(resource: Resource, score = 0.05): Hit {
-  return { kind: 'resource', resource, score };
+  return { kind: 'resource', resource, score, context: null };
 }
 
 /** A page of results for a raw query; `total` defaults to the hits given. */
@@ -192,7 +194,7 @@ export function result(
     .split(/\s+/)
     .filter((w) => w.startsWith('tag:'))
     .map((w) => w.slice(4));
-  return { query: { raw, words, tags }, hits, total, offset };
+  return { query: { raw, words, tags, phrases: [] }, hits, total, offset };
 }
 
 /** Every mrkdwn and plain text a message shows, joined, for "does it say X" checks. */
@@ -214,4 +216,11 @@ export function allText(message: { text?: string; blocks: readonly object[] }): 
 /** True when a string has no lone surrogate (String#isWellFormed is newer than this project's lib). */
 export function isWellFormed(text: string): boolean {
   return /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
+}
+
+/** A resource's first citation; a fixture without one is a broken fixture. */
+export function firstCitation(resource: Resource): Citation {
+  const [first] = resource.citations;
+  if (first === undefined) throw new Error(`${resource.url} has no citation`);
+  return first;
 }

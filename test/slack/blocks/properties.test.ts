@@ -69,6 +69,9 @@ const url = fc.oneof(
 const kind = fc.constantFrom<ResourceKind>('video', 'slides', 'paper', 'profile', 'article', 'other');
 const link: fc.Arbitrary<Link> = fc.record({
   title: anyText,
+  label: anyText,
+  context: anyText,
+  titleAttribute: fc.option(shortText),
   url,
   section: fc.option(shortText),
   kind,
@@ -89,6 +92,7 @@ const post: fc.Arbitrary<Post> = fc.record({
   aliases: fc.constant([]),
   pageLinks: fc.constant([]),
   headings: fc.constant([]),
+  body: fc.constant(''),
   links: fc.oneof(
     { weight: 4, arbitrary: fc.array(link, { maxLength: 20 }) },
     { weight: 1, arbitrary: fc.array(link, { minLength: 100, maxLength: 300 }) },
@@ -116,6 +120,7 @@ const citingPost: fc.Arbitrary<Post> = fc
     path: 'posts/x.md',
     aliases: [],
     headings: [],
+    body: '',
     links: [],
     pageLinks: [],
     draft: false,
@@ -125,14 +130,21 @@ const resource: fc.Arbitrary<Resource> = fc.record({
   title: anyText,
   url,
   kind,
-  citations: fc.array(fc.record({ post: citingPost, section: fc.option(shortText) }), {
-    minLength: 1,
-    maxLength: 5,
-  }),
+  citations: fc.array(
+    fc
+      .record({ post: citingPost, section: fc.option(shortText), link })
+      .map((c) => ({ ...c, links: [c.link] })),
+    {
+      minLength: 1,
+      maxLength: 5,
+    },
+  ),
 });
 const hit: fc.Arbitrary<Hit> = fc.oneof(
   post.map((p) => ({ kind: 'post' as const, post: p, score: 0.1 })),
-  resource.map((r) => ({ kind: 'resource' as const, resource: r, score: 0.1 })),
+  fc
+    .tuple(resource, fc.option(anyText))
+    .map(([r, context]) => ({ kind: 'resource' as const, resource: r, score: 0.1, context })),
 );
 const searchResult: fc.Arbitrary<SearchResult> = fc
   .record({
@@ -142,7 +154,7 @@ const searchResult: fc.Arbitrary<SearchResult> = fc
     offset: fc.nat({ max: 1_000 }),
   })
   .map(({ raw, hits, extra, offset }) => ({
-    query: { raw, words: [], tags: [] },
+    query: { raw, words: [], tags: [], phrases: [] },
     hits,
     total: hits.length === 0 ? extra : offset + hits.length + extra,
     offset,

@@ -12,6 +12,7 @@ import { renderTip } from '../../../src/slack/blocks/tip.ts';
 import { slackProblems } from '../../helpers/slack-rules.ts';
 import {
   allText,
+  firstCitation,
   generatedPost,
   jepsen,
   postWithLinks,
@@ -74,7 +75,7 @@ describe('renderTip', () => {
   const at = new Date('2024-05-06T09:00:00Z');
 
   it('shows the resource, its section and talk, and More from this talk', () => {
-    const message = renderTip({ resource: jepsen(post), citation: { post, section: 'Kyle Kingsbury' }, at });
+    const message = renderTip({ resource: jepsen(post), citation: firstCitation(jepsen(post)), at });
     assert.deepEqual(slackProblems(message), []);
     assert.deepEqual(message.blocks[0], {
       type: 'header',
@@ -105,7 +106,11 @@ describe('renderTip', () => {
   it('names only the talk when the link sits outside any heading', () => {
     const seed = seedPost();
     const slides = resourceOf(seed, 12);
-    const message = renderTip({ resource: slides, citation: { post: seed, section: null }, at });
+    const message = renderTip({
+      resource: slides,
+      citation: { ...firstCitation(slides), section: null },
+      at,
+    });
     assert.match(allText(message), /^From \*QCon: How Did I Get Here\?\* · /m);
   });
 });
@@ -162,7 +167,7 @@ describe('renderPostResources', () => {
 describe('renderHome', () => {
   const posts = Array.from({ length: 14 }, (_, i) => generatedPost(i + 1));
 
-  it('shows how to ask, the latest ten talks and the next tip', () => {
+  it('shows how to ask, the latest ten posts and the next tip with the post it comes from', () => {
     const at = new Date('2024-05-06T09:00:00Z');
     const view = renderHome({
       posts,
@@ -174,7 +179,7 @@ describe('renderHome', () => {
     assert.deepEqual(slackProblems(view), []);
     const shown = allText(view);
     assert.ok(shown.includes('`/talk jepsen`'));
-    assert.ok(shown.includes('14 talks · 28 resources'));
+    assert.ok(shown.includes('14 posts · 28 resources'));
     assert.ok(shown.includes('Talk 10: Testing Things at Scale'));
     assert.ok(!shown.includes('Talk 11: Testing Things at Scale'));
     assert.ok(
@@ -182,7 +187,7 @@ describe('renderHome', () => {
         '*Next reading tip* · <!date^1714986000^{date_short_pretty} at {time}|6 May 2024 09:00 UTC>',
       ),
     );
-    assert.ok(shown.includes('📰 <https://aphyr.com/tags/Jepsen|Jepsen>'));
+    assert.ok(shown.includes('📰 <https://aphyr.com/tags/Jepsen|Jepsen> · from *QCon: How Did I Get Here?*'));
     assert.ok(!shown.includes('problem'));
   });
 
@@ -192,17 +197,17 @@ describe('renderHome', () => {
     const shown = allText(view);
     assert.ok(shown.includes('Reading tips are off.'));
     assert.ok(shown.includes('2 content problems'));
-    assert.ok(shown.includes('No talks yet'));
+    assert.ok(shown.includes('No posts yet'));
   });
 
   it('says loudly that an empty content folder answers nothing, and what to do', () => {
     const view = renderHome({ posts: [], totalPosts: 0, totalResources: 0, nextTip: null });
     assert.deepEqual(slackProblems(view), []);
     const shown = allText(view);
-    assert.ok(shown.includes('0 talks · 0 resources'));
+    assert.ok(shown.includes('0 posts · 0 resources'));
     assert.match(
       shown,
-      /No talks yet\*: the content folder holds no posts, so every answer is "I found nothing"/,
+      /No posts yet\*: the content folder holds no posts, so every answer is "I found nothing"/,
     );
     assert.match(shown, /`CONTENT_DIR`/);
   });

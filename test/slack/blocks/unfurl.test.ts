@@ -5,7 +5,7 @@ import { renderUnfurl } from '../../../src/slack/blocks/unfurl.ts';
 import { slackProblems } from '../../helpers/slack-rules.ts';
 
 function link(title: string, url: string, kind: ResourceKind, line: number): Link {
-  return { title, url, kind, section: 'Resources', line };
+  return { title, label: title, context: '', titleAttribute: null, url, kind, section: 'Resources', line };
 }
 
 function post(links: readonly Link[], more: Partial<Post> = {}): Post {
@@ -25,6 +25,7 @@ function post(links: readonly Link[], more: Partial<Post> = {}): Post {
     url: 'https://talks.example.org/posts/raft-in-five-minutes/',
     headings: ['Resources'],
     links,
+    body: '',
     draft: false,
     ...more,
   };

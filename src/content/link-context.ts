@@ -1,0 +1,214 @@
+import type { ResourceKind } from './types.ts';
+
+/** What the writer wrote around one link, read from the text of the block holding it. */
+export interface LinkSurroundings {
+  /** The list item's (or table cell's) text, else the sentence the link sits in; capped, white space folded. */
+  readonly context: string;
+  /** In a list item: its words before its first link (`QCon NY 2017` in `QCon NY 2017 - [Slides] | [Video]`); else ''. */
+  readonly lead: string;
+  /** The few words right after the link that go on with it (`presentation about …` after `[Will Wilson's]`). */
+  readonly follow: string;
+}
+
+/** Where a link's text sits in the plain text of its block. */
+export interface LinkSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Longest context kept: a sentence or two, so that one long paragraph never floods an answer or the index. */
+export const contextLimit = 240;
+/** Words after a link that may complete a possessive title ("Will Wilson's" + "Strange Loop talk"). */
+const followWords = 6;
+
+/** Reads what surrounds `spans[at]` in `text`: the whole of a list item, or the sentence in prose. */
+export function surroundingsOf(
+  text: string,
+  spans: readonly LinkSpan[],
+  at: number,
+  inItem: boolean,
+): LinkSurroundings {
+  const span = spans[at] as LinkSpan;
+  // A list item that is only its link says nothing more than the link (most items, so checked first).
+  if (!hasTextOutside(text, span)) return nothingAround;
+  const linkText = text.slice(span.start, span.end);
+  // Only a text that says nothing alone needs the words around it for its label.
+  const bare = isGenericText(linkText) || isPossessive(linkText) || /^https?:/.test(linkText);
+  const lead = inItem && bare ? leadOf(text, spans) : '';
+  const follow = bare ? followOf(text, spans, at) : '';
+  const folded = fold(text);
+  if (inItem && folded.length <= contextLimit) return { context: folded, lead, follow };
+  const context = capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
+  return { context, lead, follow };
+}
+
+const nothingAround: LinkSurroundings = { context: '', lead: '', follow: '' };
+const blank = /^\s*$/;
+
+function hasTextOutside(text: string, span: LinkSpan): boolean {
+  return !blank.test(text.slice(0, span.start)) || !blank.test(text.slice(span.end));
+}
+
+const separators = /^[\s\-–—:|,;/·•()[\]]+|[\s\-–—:|,;/·•()[\].]+$/gu;
+
+// Words a lead cannot end on ("The paper is [here]"): what is left names the thing.
+const danglingWords =
+  /(?:\s+(?:is|are|was|were|be|the|a|an|of|to|in|on|at|by|for|from|with|and|or|see|read|watch|here|via|as|its|my|our))+$/iu;
+
+/** The item's words before its first link, shorn of separators and dangling small words. */
+function leadOf(text: string, spans: readonly LinkSpan[]): string {
+  const first = spans[0] as LinkSpan;
+  const folded = ` ${fold(text.slice(0, first.start)).replace(separators, '')}`
+    .replace(danglingWords, '')
+    .trim();
+  return folded.length > contextLimit / 2 ? '' : folded;
+}
+
+// Where the words going on with a link stop: punctuation, a dash, the next link, or a new clause.
+const followStop =
+  /[.,;:!?()[\]"“”\n]|\s[-–—]\s|\s(?:where|which|that|who|when|because|since|so|but|and)\s/iu;
+
+/** The words right after the link, up to punctuation, a new clause or the next link. */
+function followOf(text: string, spans: readonly LinkSpan[], at: number): string {
+  const span = spans[at] as LinkSpan;
+  const rest = text.slice(span.end, spans[at + 1]?.start ?? text.length);
+  if (!/^\s/u.test(rest)) return '';
+  const stop = rest.search(followStop);
+  return capWords(fold(stop === -1 ? rest : rest.slice(0, stop)), followWords);
+}
+
+function capWords(text: string, count: number): string {
+  return text.split(' ').filter(Boolean).slice(0, count).join(' ');
+}
+
+const sentenceBreak = /[.!?]["”’)]*\s+(?=[\p{Lu}\p{N}"“([])|\n\s*\n/gu;
+
+function sentenceStart(text: string, from: number): number {
+  let start = 0;
+  sentenceBreak.lastIndex = 0;
+  for (let m = sentenceBreak.exec(text); m !== null && m.index < from; m = sentenceBreak.exec(text)) {
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  sentenceBreak.lastIndex = from;
+  const m = sentenceBreak.exec(text);
+  return m === null ? text.length : m.index + 1;
+}
+
+/** The sentence, cut to `contextLimit` around the link at word boundaries, with `…` where cut. */
+function capAround(text: string, start: number, end: number, span: LinkSpan): string {
+  if (end - start <= contextLimit) return fold(text.slice(start, end));
+  const room = Math.max(0, contextLimit - (span.end - span.start));
+  let from = Math.max(start, span.start - Math.floor(room / 2));
+  const to = Math.min(end, from + contextLimit);
+  from = Math.max(start, to - contextLimit);
+  let cut = text.slice(from, to);
+  if (from > start) cut = `…${cut.replace(/^\S*\s/u, '')}`;
+  if (to < end) cut = `${cut.replace(/\s\S*$/u, '')}…`;
+  return fold(cut);
+}
+
+const foldable = /[^\S ]| {2}|^ | $/;
+
+function fold(text: string): string {
+  // Most texts have nothing to fold: skip building a copy of each.
+  return foldable.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+// Words that, alone or together, say nothing of what a link is: "Slides", "Video", "here", "My Twitter".
+const genericWords = new Set(
+  `a an the this that these those my our his her their its your full original official here here's there
+  click see also read more watch listen link links url page slides slide deck decks video videos recording
+  recorded youtube vimeo version talk talks keynote presentation paper pdf article post blog website site
+  homepage home twitter x github gitlab mastodon linkedin bluesky interview podcast episode transcript audio
+  source code repo repository demo docs documentation notes write up writeup thread summary report part i ii
+  iii 1 2 3 and or of on in at`.split(/\s+/),
+);
+
+const firstWord = /[\p{L}\p{N}']+/u;
+
+/** True when the link text alone says nothing of what it points at ("Slides", "here", "YouTube version"). */
+export function isGenericText(text: string): boolean {
+  // Four generic words are never this long: most link texts are decided here.
+  if (text.length > 48) return false;
+  firstWord.lastIndex = 0;
+  const first = firstWord.exec(text)?.[0];
+  if (first !== undefined && !genericWords.has(first.toLowerCase())) return false;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  if (words.length === 0) return true;
+  return words.length <= 4 && words.every((word) => genericWords.has(word));
+}
+
+/** A possessive alone ("Will Wilson's"): whose it is, not what it is. */
+export function isPossessive(text: string): boolean {
+  return /^[\p{L}\p{N} .-]+(?:['’]s|s['’])$/u.test(text.trim());
+}
+
+const kindWords: Record<ResourceKind, string> = {
+  video: 'video',
+  slides: 'slides',
+  paper: 'paper',
+  profile: 'profile',
+  article: 'article',
+  other: 'link',
+};
+
+/** What `labelOf` reads about one link. */
+export interface LabelInput {
+  /** The link text (the URL itself for a bare URL). */
+  readonly title: string;
+  readonly url: string;
+  readonly titleAttribute: string | null;
+  readonly lead: string;
+  readonly follow: string;
+  readonly section: string | null;
+}
+
+/** Longest label built from context: a title, not a paragraph. */
+const labelWords = 10;
+
+/**
+ * The title to show for a link: its text when that says what the thing is; else one built from what
+ * surrounds it ("QCon NY 2017 · slides", "Will Wilson's presentation about deterministic testing").
+ */
+export function labelOf(link: LabelInput, kind: ResourceKind, postTitle: string): string {
+  const { title } = link;
+  const bare = title === link.url;
+  if (!bare && isPossessive(title)) {
+    if (link.follow) return capWords(`${title} ${link.follow}`, labelWords);
+    return `${title} ${kindWords[kind]}`;
+  }
+  if (!bare && !isGenericText(title)) return title;
+  const attribute = link.titleAttribute?.trim() ?? '';
+  if (attribute && !isGenericText(attribute) && attribute !== link.url) return attribute;
+  const lead = capWords(link.lead, labelWords);
+  if (bare) return lead || title;
+  const named = title.toLowerCase().replace(determiners, '');
+  const what = /^(here|click here|this|link|see here|read more|more|)$/.test(named) ? kindWords[kind] : named;
+  if (lead) return `${lead} · ${what}`;
+  // "[Interview] with Ravi Kumar after the conference": the words after it say whose and which.
+  if (goesOn.test(link.follow)) return capWords(`${title} ${link.follow}`, labelWords);
+  const base = link.section || postTitle;
+  return base ? `${base} · ${what}` : title;
+}
+
+const determiners = /^(?:(?:the|this|that|a|an|my|our|his|her|their|its|your)\s+)+/u;
+const goesOn = /^(?:from|with|at|by|on|about|for|of|in)\s/iu;
+
+/**
+ * How descriptive a link is: a text of its own beats any label built for it, and among those, the one
+ * with more words that name something (not "talk", not a possessive) says more of what the thing is.
+ */
+export function descriptiveness(link: { readonly title: string; readonly label: string }): number {
+  let naming = 0;
+  for (const word of link.label.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
+    if (word && !genericWords.has(word) && !/['’]s$/u.test(word)) naming++;
+  }
+  return (link.label === link.title ? 100 : 0) + Math.min(labelWords, naming);
+}
