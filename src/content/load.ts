@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { hugoShortcodes } from './embeds.ts';
+import { resolveOnPage } from './front-matter-links.ts';
 import { classifyLink } from './kind.ts';
 import { labelOf } from './link-context.ts';
 import { rememberLinkKeys } from './link-keys.ts';
@@ -172,18 +173,21 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
       continue;
     }
     if (raw.kind === null) continue;
+    // Only a front matter link has a kind without being http(s): `url_pdf: slides.pdf` in a bundle.
+    const url =
+      raw.key === null ? resolveOnPage(raw.url, absoluteUrl(site.baseUrl, page.id), page.id) : raw.url;
     // A literal, not a spread: spread objects each got a hidden class of their own (1.6 MB per 1,000 posts).
     links.push({
       title: raw.title,
       label: raw.label,
       context: raw.context,
       titleAttribute: raw.titleAttribute,
-      url: raw.url,
+      url,
       section: raw.section,
       line: raw.line,
       kind: raw.kind,
     });
-    keys.push(raw.key ?? normaliseUrl(raw.url));
+    keys.push(raw.key ?? normaliseUrl(url));
   }
   if (site.unsafeHtml) addHtmlLinks(page, links, keys);
   if (shortcodes) reportUnknownShortcodes(post, shortcodes, problems);

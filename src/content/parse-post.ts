@@ -1,4 +1,5 @@
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
+import { frontMatterLinks } from './front-matter-links.ts';
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
 import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
@@ -129,6 +130,8 @@ export function parsePost(path: string, source: string): ParseOutcome {
   const firstParagraph = isOnlyEmbeds(outline.firstParagraph) ? '' : outline.firstParagraph;
   const description = scalarText(data.description) || scalarText(data.summary) || firstParagraph;
   const date = readDate('date');
+  const { bodyLine } = front;
+  const frontLinks = frontMatterLinks({ path, source, data, bodyLine, title }, problems);
 
   return {
     post: {
@@ -152,35 +155,38 @@ export function parsePost(path: string, source: string): ParseOutcome {
       rendered: isRendered(data),
       headings: outline.headings,
       body: outline.body,
-      links: outline.links.map((link): ParsedLink => {
-        const embed = embeds[embedIndex(link.url) ?? -1];
-        if (embed) {
-          const { url, title: embedTitle, kind } = embed;
+      // Front matter comes first in the file, so its links come first: links stay in file order.
+      links: frontLinks.concat(
+        outline.links.map((link): ParsedLink => {
+          const embed = embeds[embedIndex(link.url) ?? -1];
+          if (embed) {
+            const { url, title: embedTitle, kind } = embed;
+            return {
+              title: embedTitle,
+              url,
+              section: link.section,
+              label: labelOf({ ...link, title: embedTitle, url }, kind, title),
+              context: link.context,
+              titleAttribute: null,
+              line: toFileLine(link.line),
+              kind,
+              key: normaliseUrl(url),
+            };
+          }
+          const kind = linkKind(link);
           return {
-            title: embedTitle,
-            url,
+            title: link.title,
+            url: link.url,
             section: link.section,
-            label: labelOf({ ...link, title: embedTitle, url }, kind, title),
+            label: labelOf(link, kind ?? 'other', title),
             context: link.context,
-            titleAttribute: null,
+            titleAttribute: link.titleAttribute,
             line: toFileLine(link.line),
             kind,
-            key: normaliseUrl(url),
+            key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),
           };
-        }
-        const kind = linkKind(link);
-        return {
-          title: link.title,
-          url: link.url,
-          section: link.section,
-          label: labelOf(link, kind ?? 'other', title),
-          context: link.context,
-          titleAttribute: link.titleAttribute,
-          line: toFileLine(link.line),
-          kind,
-          key: kind === null || placeholderIndex(link.url) !== null ? null : normaliseUrl(link.url),
-        };
-      }),
+        }),
+      ),
       refs,
       htmlLinks: htmlLinksOf(body).map((link) => ({ ...link, line: toFileLine(link.line) })),
       shortcodes: expanded.uses.map((use) => ({ ...use, line: toFileLine(use.line) })),

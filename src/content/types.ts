@@ -11,7 +11,7 @@ export interface Link {
   readonly context: string;
   /** The link's title attribute (`[text](url "title")`), or null. */
   readonly titleAttribute: string | null;
-  /** The URL exactly as written (an internal `ref` shortcode is resolved to the target's permalink or path). */
+  /** The URL exactly as written (an internal `ref` shortcode is resolved to the target's permalink or path; a front matter path such as `url_pdf: slides.pdf`, against the page's). */
   readonly url: string;
   /** The nearest heading above the link, or null before any heading or after a thematic break. */
   readonly section: string | null;
