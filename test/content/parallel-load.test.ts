@@ -12,7 +12,12 @@ import { startParseWorker } from '../../src/content/parse-files.ts';
 import { listContentFiles } from '../../src/content/walk.ts';
 import { assertWorkerParsesLikeHere } from '../helpers/worker-batch.ts';
 
-const sites = ['test/fixtures/sites/mixed', 'test/fixtures/sites/talks', 'content'];
+const sites = [
+  'test/fixtures/sites/mixed',
+  'test/fixtures/sites/talks',
+  'test/fixtures/sites/scholar/content',
+  'content',
+];
 
 // Large sites are parsed in worker threads; forcing that path on small fixtures checks that it gives
 // exactly what the single-threaded path gives, broken files included.
