@@ -110,6 +110,12 @@ function addListed(
   const urlLines = itemUrlLines(page, listLine);
   value.forEach((item: unknown, index) => {
     const line = urlLines[index] ?? listLine;
+    // Some sites list bare URLs (`links: [https://…]`): each is a link of the page.
+    if (typeof item === 'string') {
+      const url = urlValue(item, `links[${index}]`, () => line, problem);
+      if (url) add(url, `Link · ${page.title}`, null, line);
+      return;
+    }
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       problem(line, `item ${index + 1} of \`links\` must be a table with a \`url\`; it is left out`);
       return;

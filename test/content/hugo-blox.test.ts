@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -142,6 +142,40 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
       const talk = load.posts.find((p) => p.id === '/talk/consensus-under-partitions/');
       assert.equal(talk?.url, null);
       assert.equal(talk?.links[2]?.url, '/talk/consensus-under-partitions/slides.pdf');
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a links list of bare URLs, reporting the item that is none', async () => {
+    const temp = await mkdtemp(join(tmpdir(), 'talkbot-blox-bare-'));
+    try {
+      await mkdir(join(temp, 'content', 'talk'), { recursive: true });
+      const page = [
+        '---',
+        'title: Gossip at Scale',
+        'date: 2024-03-01',
+        'links:',
+        '  - https://slides.com/nhaddad/gossip-at-scale',
+        '  - gossip notes',
+        '---',
+        'Body text.',
+        '',
+      ].join('\n');
+      await writeFile(join(temp, 'content', 'talk', 'gossip.md'), page);
+      const load = await loadContent(join(temp, 'content'), { now });
+      assert.deepEqual(
+        load.posts[0]?.links.map((l) => [l.kind, l.title, l.url, l.line]),
+        [['slides', 'Link · Gossip at Scale', 'https://slides.com/nhaddad/gossip-at-scale', 5]],
+      );
+      assert.deepEqual(load.problems, [
+        {
+          path: 'talk/gossip.md',
+          line: 6,
+          message:
+            '`links[1]` is "gossip notes", which is no http(s) URL or path on the site; the link is left out',
+        },
+      ]);
     } finally {
       await rm(temp, { recursive: true, force: true });
     }
