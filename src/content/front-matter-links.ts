@@ -15,17 +15,23 @@ interface FieldMeaning {
 
 // There is no `code` or `dataset` kind: a repository or a data set is neither writing to read (`article`)
 // nor a talk's material, so it is `other`. A poster is what stands beside a talk, as slides do.
+// Listed in the order a page's links are given: what a talk or paper is (slides, video, the paper) before
+// what comes with it, so that among equally good matches for a page's title its slides come first.
 const resourceFields: ReadonlyMap<string, FieldMeaning> = new Map([
   ['url_slides', { noun: 'Slides', kind: 'slides' }],
   ['url_video', { noun: 'Video', kind: 'video' }],
   ['url_pdf', { noun: 'PDF', kind: 'paper' }],
   ['url_preprint', { noun: 'Preprint', kind: 'paper' }],
+  ['doi', { noun: 'Paper', kind: 'paper' }],
   ['url_poster', { noun: 'Poster', kind: 'slides' }],
+  ['links', { noun: 'Link', kind: null }],
   ['url_code', { noun: 'Code', kind: 'other' }],
   ['url_dataset', { noun: 'Dataset', kind: 'other' }],
   ['url_project', { noun: 'Project', kind: null }],
   ['url_source', { noun: 'Source', kind: null }],
+  ['event_url', { noun: 'Event', kind: null }],
 ]);
+const fieldOrder = [...resourceFields.keys()];
 
 const doiPattern = /^10\.\d{4,9}\/\S+$/;
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
@@ -41,46 +47,56 @@ export interface FrontMatterSource {
 }
 
 /**
- * The resources a page names in its front matter, as links in file order, before any heading (so
- * their section is null); a relative URL is kept as written, for `resolveOnPage` once the permalink
+ * The resources a page names in its front matter, as links in the order of `resourceFields`, before
+ * any heading (so their section is null); a relative URL is kept as written, for `resolveOnPage` once the permalink
  * is known. A value that is no URL is a problem with its line, and that link is left out.
  */
 export function frontMatterLinks(page: FrontMatterSource, problems: Problem[]): ParsedLink[] {
   const fields = lowerCased(page.data);
   const lineOf = (field: string) => fieldLine(page.source, field, page.bodyLine) ?? 1;
   const context = contextOf(fields);
-  const links: ParsedLink[] = [];
-  const add = (url: string, title: string, kind: ResourceKind | null, line: number) => {
-    links.push({
-      title,
-      url,
-      section: null,
-      line,
-      label: title,
-      context,
-      titleAttribute: null,
-      kind: kind ?? (isWeb(url) ? classifyLink(url, title) : 'other'),
-      key: isWeb(url) ? normaliseUrl(url) : null,
+  const ranked: { rank: number; link: ParsedLink }[] = [];
+  const add: AddLink = (field, url, title, kind, line) => {
+    ranked.push({
+      rank: fieldOrder.indexOf(field),
+      link: {
+        title,
+        url,
+        section: null,
+        line,
+        label: title,
+        context,
+        titleAttribute: null,
+        kind: kind ?? (isWeb(url) ? classifyLink(url, title) : 'other'),
+        key: isWeb(url) ? normaliseUrl(url) : null,
+      },
     });
   };
   const problem = (line: number, message: string) => problems.push({ path: page.path, line, message });
 
   for (const [field, meaning] of resourceFields) {
+    if (!field.startsWith('url_')) continue;
     const value = fields.get(field);
     const url = urlValue(value, field, lineOf, problem);
-    if (url) add(url, `${meaning.noun} · ${page.title}`, meaning.kind, lineOf(field));
+    if (url) add(field, url, `${meaning.noun} · ${page.title}`, meaning.kind, lineOf(field));
   }
   const eventUrl = urlValue(fields.get('event_url'), 'event_url', lineOf, problem);
   if (eventUrl) {
     const event = plainText(fields.get('event'));
-    add(eventUrl, event ? `Event · ${event}` : `Event · ${page.title}`, null, lineOf('event_url'));
+    add(
+      'event_url',
+      eventUrl,
+      event ? `Event · ${event}` : `Event · ${page.title}`,
+      null,
+      lineOf('event_url'),
+    );
   }
   const doi = fields.get('doi');
   if (doi !== undefined && doi !== null && doi !== '') {
     const name =
       typeof doi === 'string' ? doi.trim().replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i, '') : '';
     if (doiPattern.test(name))
-      add(`https://doi.org/${name}`, `Paper · ${page.title}`, 'paper', lineOf('doi'));
+      add('doi', `https://doi.org/${name}`, `Paper · ${page.title}`, 'paper', lineOf('doi'));
     else
       problem(
         lineOf('doi'),
@@ -88,11 +104,11 @@ export function frontMatterLinks(page: FrontMatterSource, problems: Problem[]): 
       );
   }
   addListed(page, fields.get('links'), add, problem);
-  links.sort((a, b) => a.line - b.line);
-  return links;
+  ranked.sort((a, b) => a.rank - b.rank || a.link.line - b.link.line);
+  return ranked.map(({ link }) => link);
 }
 
-type AddLink = (url: string, title: string, kind: ResourceKind | null, line: number) => void;
+type AddLink = (field: string, url: string, title: string, kind: ResourceKind | null, line: number) => void;
 
 /** The `links: [{name, url, icon, icon_pack}]` list: each item's `name` is its title. */
 function addListed(
@@ -113,7 +129,7 @@ function addListed(
     // Some sites list bare URLs (`links: [https://…]`): each is a link of the page.
     if (typeof item === 'string') {
       const url = urlValue(item, `links[${index}]`, () => line, problem);
-      if (url) add(url, `Link · ${page.title}`, null, line);
+      if (url) add('links', url, `Link · ${page.title}`, null, line);
       return;
     }
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -131,7 +147,7 @@ function addListed(
     const icon = plainText(fields.get('icon'));
     // The icon says what the name may not ("Watch" with a youtube icon).
     const kind = isWeb(url) ? classifyLink(url, `${name} ${icon}`) : 'other';
-    add(url, name ? `${name} · ${page.title}` : `Link · ${page.title}`, kind, line);
+    add('links', url, name ? `${name} · ${page.title}` : `Link · ${page.title}`, kind, line);
   });
 }
 

@@ -20,13 +20,11 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
   const byId = new Map(posts.map((p) => [p.id, p]));
   const linksOf = (id: string) => byId.get(id)?.links.map((l) => [l.kind, l.title, l.url, l.line]);
 
-  it("turns a talk's url_* fields, event_url and links list into its links, in file order, before the body's", () => {
+  it("turns a talk's url_* fields, links list and event_url into its links, what the talk is first, before the body's", () => {
     assert.deepEqual(linksOf('/talk/consensus-under-partitions/'), [
-      ['article', 'Event · Distributed Systems Summit 2025', 'https://dss-summit.example.net/2025/', 4],
-      ['other', `Code · ${raftTitle}`, 'https://github.com/nhaddad/partition-replay', 22],
-      ['paper', `PDF · ${raftTitle}`, `${base}/talk/consensus-under-partitions/slides.pdf`, 23],
       ['slides', `Slides · ${raftTitle}`, 'https://speakerdeck.com/nhaddad/consensus-under-partitions', 24],
       ['video', `Video · ${raftTitle}`, 'https://www.youtube.com/watch?v=q7R4nXw2PbM', 25],
+      ['paper', `PDF · ${raftTitle}`, `${base}/talk/consensus-under-partitions/slides.pdf`, 23],
       [
         'article',
         `Write-up · ${raftTitle}`,
@@ -34,10 +32,12 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
         28,
       ],
       ['article', `Thread · ${raftTitle}`, 'https://hachyderm.io/@nhaddad/113456789012345678', 32],
+      ['other', `Code · ${raftTitle}`, 'https://github.com/nhaddad/partition-replay', 22],
+      ['article', 'Event · Distributed Systems Summit 2025', 'https://dss-summit.example.net/2025/', 4],
       ['paper', 'Raft dissertation', 'https://web.stanford.edu/~ouster/cgi-bin/papers/OngaroPhD.pdf', 39],
       ['paper', 'Alfatafta et al.', 'https://www.usenix.org/conference/osdi20/presentation/alfatafta', 40],
     ]);
-    const slides = byId.get('/talk/consensus-under-partitions/')?.links[3];
+    const slides = byId.get('/talk/consensus-under-partitions/')?.links[0];
     assert.equal(slides?.section, null, 'front matter sits above every heading');
     assert.equal(slides?.label, slides?.title);
     assert.equal(
@@ -50,14 +50,14 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
   it('reads a paper: its doi as a doi.org link, its venue as context, empty archetype fields as nothing', () => {
     const title = 'Lease Reads Without Synchronised Clocks';
     assert.deepEqual(linksOf('/publication/lease-reads/'), [
-      ['paper', `Paper · ${title}`, 'https://doi.org/10.1145/3698038.3698512', 12],
       ['paper', `PDF · ${title}`, 'https://arxiv.org/pdf/2409.01234', 19],
+      ['paper', `Paper · ${title}`, 'https://doi.org/10.1145/3698038.3698512', 12],
+      ['slides', `Poster · ${title}`, `${base}/publication/lease-reads/poster.pdf`, 22],
       ['other', `Code · ${title}`, 'https://github.com/nhaddad/lease-reads', 20],
       ['other', `Dataset · ${title}`, 'https://zenodo.org/records/13912345', 21],
-      ['slides', `Poster · ${title}`, `${base}/publication/lease-reads/poster.pdf`, 22],
     ]);
     assert.equal(
-      byId.get('/publication/lease-reads/')?.links[0]?.context,
+      byId.get('/publication/lease-reads/')?.links[1]?.context,
       "In Proceedings of the ACM Symposium on Cloud Computing (SoCC '24)",
     );
   });
@@ -65,14 +65,12 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
   it('reads TOML front matter with [[links]] tables: a bundle file and a recording named by its icon', () => {
     const title = 'Fault Injection Workshop: Breaking Replication on Purpose';
     assert.deepEqual(linksOf('/event/fault-injection-workshop/'), [
-      ['article', 'Event · Chaos Engineering Days 2024', 'https://chaosdays.example.com/2024/workshops', 4],
       [
         'slides',
         `Slides · ${title}`,
         'https://docs.google.com/presentation/d/1kFaultWorkshopDeck2024/edit',
         9,
       ],
-      ['other', `Code · ${title}`, 'https://github.com/nhaddad/fault-workshop', 10],
       ['other', `Workshop handout · ${title}`, `${base}/event/fault-injection-workshop/handout.pdf`, 15],
       [
         'video',
@@ -80,6 +78,8 @@ describe('a Hugo Blox academic site: resources kept in front matter', async () =
         'https://www.youtube.com/watch?v=Zt3k9mLwQeA',
         21,
       ],
+      ['other', `Code · ${title}`, 'https://github.com/nhaddad/fault-workshop', 10],
+      ['article', 'Event · Chaos Engineering Days 2024', 'https://chaosdays.example.com/2024/workshops', 4],
       ['article', 'Toxiproxy', 'https://github.com/Shopify/toxiproxy', 24],
     ]);
   });
@@ -216,8 +216,8 @@ describe('a Hugo Blox site through the real talkbot command', () => {
       problems: { path: string; line: number }[];
     };
     const talk = json.posts.find((p) => p.id === '/talk/consensus-under-partitions/');
-    assert.deepEqual(talk?.resources[3], {
-      ...talk?.resources[3],
+    assert.deepEqual(talk?.resources[0], {
+      ...talk?.resources[0],
       kind: 'slides',
       title: `Slides · ${raftTitle}`,
       url: 'https://speakerdeck.com/nhaddad/consensus-under-partitions',
@@ -231,11 +231,11 @@ describe('a Hugo Blox site through the real talkbot command', () => {
 
   it("`ask --json` answers a query naming the talk's slides with the slides first, and a paper by its DOI", async () => {
     const run = await runTalkbot(['ask', '--json', '--content', content], {
-      input: 'consensus under partitions slides\nlease reads paper\n',
+      input: 'consensus under partitions slides\nlease reads paper\nconsensus under partitions\n',
       env: { TALKBOT_CACHE_DIR: cacheDir },
     });
     assert.equal(run.code, 0, run.stderr);
-    const [slides, paper] = run.stdout
+    const [slides, paper, named] = run.stdout
       .trim()
       .split('\n')
       .map(
@@ -248,5 +248,7 @@ describe('a Hugo Blox site through the real talkbot command', () => {
       [`${base}/talk/consensus-under-partitions/`],
     );
     assert.equal(paper?.hits[0]?.url, 'https://doi.org/10.1145/3698038.3698512');
+    // The talk's name alone: its slides before its code, though both are titled by it.
+    assert.equal(named?.hits[0]?.url, 'https://speakerdeck.com/nhaddad/consensus-under-partitions');
   });
 });
