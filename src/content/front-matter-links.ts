@@ -13,10 +13,10 @@ interface FieldMeaning {
   readonly kind: ResourceKind | null;
 }
 
-// There is no `code` or `dataset` kind: a repository or a data set is neither writing to read (`article`)
-// nor a talk's material, so it is `other`. A poster is what stands beside a talk, as slides do.
-// Listed in the order a page's links are given: what a talk or paper is (slides, video, the paper) before
-// what comes with it, so that among equally good matches for a page's title its slides come first.
+// In the order a page's links are given: what a talk or paper is (slides, video, the paper) before what
+// comes with it, so that among equally good matches for a page's title its slides come first. There is no
+// `code` or `dataset` kind: a repository or a data set is neither writing to read (`article`) nor a talk's
+// material, so it is `other`. A poster is what stands beside a talk, as slides do.
 const resourceFields: ReadonlyMap<string, FieldMeaning> = new Map([
   ['url_slides', { noun: 'Slides', kind: 'slides' }],
   ['url_video', { noun: 'Video', kind: 'video' }],
@@ -47,9 +47,9 @@ export interface FrontMatterSource {
 }
 
 /**
- * The resources a page names in its front matter, as links in the order of `resourceFields`, before
- * any heading (so their section is null); a relative URL is kept as written, for `resolveOnPage` once the permalink
- * is known. A value that is no URL is a problem with its line, and that link is left out.
+ * The resources a page names in its front matter, as links in the order of `resourceFields`, before any
+ * heading (so their section is null); a relative URL is kept as written, for `resolveOnPage` once the
+ * permalink is known. A value that is no URL is a problem with its line, and that link is left out.
  */
 export function frontMatterLinks(page: FrontMatterSource, problems: Problem[]): ParsedLink[] {
   const fields = lowerCased(page.data);
