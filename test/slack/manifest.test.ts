@@ -113,7 +113,10 @@ describe('.env.example', () => {
     const example = await readFile('.env.example', 'utf8');
     // config.ts and its area readers in src/config/ are the one reader of the environment, and their only
     // all-capital strings are variable names.
-    const readers = ['src/config.ts', ...(await readdir('src/config')).map((name) => join('src/config', name))];
+    const readers = [
+      'src/config.ts',
+      ...(await readdir('src/config')).map((name) => join('src/config', name)),
+    ];
     const config = (await Promise.all(readers.map((file) => readFile(file, 'utf8')))).join('\n');
     const read = new Set([...config.matchAll(/'([A-Z][A-Z_]+)'/g)].map((m) => m[1]));
     assert.ok(read.size >= 13, `found ${[...read].join(', ')}`);
