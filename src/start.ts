@@ -1,22 +1,17 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
-import { formatProblem } from './content/format-problem.ts';
 import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
-import { startPlayground } from './local/playground/index.ts';
-
 import { Library } from './search/library.ts';
-import { createSlackApp, type ExtraRoute, loadBolt, type SlackTransport } from './slack/app.ts';
+import { createSlackApp, loadBolt } from './slack/app.ts';
 import { listening, socketStartFailure } from './slack/connect/start-failure.ts';
 import { verifySlack } from './slack/connect/verify-slack.ts';
 import { InFlight } from './slack/in-flight.ts';
 import { LibraryStore } from './slack/library-store.ts';
 import type { ListenerDeps } from './slack/listeners/deps.ts';
-import { locateContent, unfurlDomain } from './sources/content-source.ts';
+import { locateContent } from './sources/content-source.ts';
 import type { Commit } from './sources/git-checkout.ts';
-import { type GitSettings, redactUrl } from './sources/git-settings.ts';
-import type { GitSource } from './sources/git-source.ts';
 import type { Store } from './store/index.ts';
 import { openStore } from './store/store.ts';
 import type { ChannelTips } from './tips/channel-tips.ts';
@@ -24,9 +19,10 @@ import { tipsOffMessage, todaysTip, upcomingTip } from './tips/index.ts';
 import { type StoreFeatures, storeFeatures } from './wiring/channel-tips.ts';
 import { checkContentFolder } from './wiring/check-content-folder.ts';
 import { ContentReloader } from './wiring/content-reloader.ts';
-import { describeStore, fleetParts, loadMetrics } from './wiring/fleet.ts';
-import { FleetContent } from './wiring/fleet-content.ts';
-import { gitWebhookRoute } from './wiring/git-webhook-route.ts';
+import { reportLoadedContent } from './wiring/content-report.ts';
+import { describeStore, fleetParts, followFleet, loadMetrics } from './wiring/fleet.ts';
+import { startLocalPlayground } from './wiring/local-playground.ts';
+import { slackConnection, webhookRoutes } from './wiring/slack-connection.ts';
 
 /** A running talkbot: the app, the Library it answers from, and in local mode the stand-in of Slack. */
 export interface RunningTalkbot {
@@ -51,60 +47,6 @@ export const drainMs = 7000;
 
 /** The playground channel that local mode's reading tips go to. */
 const localTipChannel = 'C0GENERAL';
-
-/** How the app reaches Slack: the configured tokens, or the stand-in's own in local mode. */
-function slackConnection(
-  config: Config,
-  standIn: SlackStandIn | null,
-): { botToken: string; transport: SlackTransport; apiUrl: string | null } {
-  if (config.mode === 'socket') {
-    return {
-      botToken: config.botToken,
-      transport: { kind: 'socket', appToken: config.appToken },
-      apiUrl: config.apiUrl,
-    };
-  }
-  if (config.mode === 'http') {
-    const transport = { kind: 'http', signingSecret: config.signingSecret, port: config.port } as const;
-    return { botToken: config.botToken, transport, apiUrl: config.apiUrl };
-  }
-  if (standIn === null)
-    throw new Error('local mode runs against the stand-in of Slack, which is not running');
-  return {
-    botToken: standIn.botToken,
-    transport: { kind: 'socket', appToken: standIn.appToken },
-    apiUrl: standIn.apiUrl,
-  };
-}
-
-/** Where the content comes from, for a log line: the repository and the commit served. */
-function gitOrigin(git: GitSource): string {
-  const status = git.status();
-  return status ? `${status.url} at ${status.commit.sha.slice(0, 7)}` : git.contentDir;
-}
-
-/**
- * `POST /hooks/git` where a webhook can reach it: in HTTP mode beside `/slack/events`, in Socket Mode on PORT
- * when CONTENT_GIT_WEBHOOK_SECRET is set (a port is opened only when asked for). Locally, polling alone.
- */
-function webhookRoutes(config: Config, git: GitSource | null, logger: Logger): ExtraRoute[] {
-  if (!git || !config.git || config.mode === 'local') return [];
-  if (config.mode === 'socket' && config.git.webhookSecret === null) return [];
-  return [gitWebhookRoute(git, config.git.webhookSecret, logger)];
-}
-
-/** Shares the content repository's commit with the other replicas through the store. */
-function followFleet(git: GitSource, settings: GitSettings, state: Store, logger: Logger): FleetContent {
-  return new FleetContent({
-    source: `${redactUrl(settings.url)}#${settings.ref ?? ''}`,
-    git,
-    heads: {
-      record: (source, sha) => state.contentHeads.record(source, sha, state.replica),
-      latest: (source) => state.contentHeads.latest(source),
-    },
-    logger,
-  });
-}
 
 /** Starts talkbot in the configured mode: Socket Mode, HTTP, or local (stand-in of Slack on PORT). */
 export async function startTalkbot(config: Config, logger: Logger): Promise<RunningTalkbot> {
@@ -149,21 +91,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     );
   }
   const store = new LibraryStore(new Library(initial));
-  const library = store.current;
-  logger.info(
-    `loaded ${library.posts.length} posts and ${library.resources.length} resources from ` +
-      (git ? gitOrigin(git) : contentDir) +
-      (cache.reused
-        ? ` (${cache.reused} ${cache.reused === 1 ? 'file' : 'files'} unchanged since the last run)`
-        : '') +
-      (library.problems.length ? `, with ${library.problems.length} problems:` : ''),
-  );
-  for (const problem of library.problems) logger.warn(formatProblem(problem));
-  if (library.posts.length === 0) {
-    logger.warn(
-      `CONTENT_DIR "${contentDir}" holds no posts: every answer is "I found nothing" until posts are added there (they are picked up without a restart)`,
-    );
-  }
+  reportLoadedContent({ library: store.current, contentDir, git, reused: cache.reused }, logger);
 
   // Tokens are checked before anything listens, so a wrong one stops startup with a line saying which.
   const identity =
@@ -218,27 +146,17 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const standIn =
     config.mode === 'local'
       ? // The stand-in must be listening before the app is built: Bolt calls auth.test straight away.
-        await listening(
-          config.port,
-          startPlayground({
-            port: config.port,
-            host: '127.0.0.1',
-            status: () => ({
-              contentDir,
-              posts: store.current.posts.length,
-              resources: store.current.resources.length,
-              problems: store.current.problems,
-            }),
-            statusChanges: (listener) => store.subscribe(listener),
-            postTip: async () => {
-              await features?.scheduler.refresh();
-              const outcome = await features?.scheduler.postNow(tipChannel ?? localTipChannel);
-              return outcome?.status === 'posted' ? outcome.tip.at : null;
-            },
-            // As `talkbot manifest` registers it: links to the blog unfurl in the playground as in Slack.
-            unfurlDomains: siteBaseUrl ? [unfurlDomain(siteBaseUrl)] : [],
-          }),
-        )
+        await startLocalPlayground({
+          port: config.port,
+          contentDir,
+          store,
+          siteBaseUrl,
+          postTip: async () => {
+            await features?.scheduler.refresh();
+            const outcome = await features?.scheduler.postNow(tipChannel ?? localTipChannel);
+            return outcome?.status === 'posted' ? outcome.tip.at : null;
+          },
+        })
       : null;
   const slack = slackConnection(config, standIn);
   const app = await createSlackApp({

@@ -85,6 +85,13 @@ const importRules: readonly ImportRule[] = [
     allowed: ['src/tips/tip-config.ts'],
     why: 'config reads the environment and checks values; it knows no other part',
   },
+  {
+    part: 'src/config/',
+    packages: slackPackages,
+    forbidden: ['src/slack/', 'src/local/', 'src/search/', 'src/content/', 'src/wiring/', 'src/cli/'],
+    allowed: ['src/tips/tip-config.ts'],
+    why: 'each area’s config reader checks values from the environment it is given; it knows no other part',
+  },
 ];
 
 /** The one file allowed to read the environment. */
@@ -160,6 +167,7 @@ describe('the dependency rules of docs/architecture.md', () => {
       'src/tips/',
       'src/local/',
       'src/config.ts',
+      'src/config/',
       'src/store/',
       'src/ops/',
     ]) {

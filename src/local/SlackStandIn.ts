@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { isJsonObject, type JsonObject } from './block-rules.ts';
 import { Deliverer, type Delivery } from './delivery.ts';
 import { SlackApiError } from './errors.ts';
-import type { Fault } from './faults.ts';
 import { type AppAnswer, postToApp } from './http-delivery.ts';
 import type { ButtonClickInput, SlashCommandInput, UserMessageInput } from './inputs.ts';
 import { feedbackToClick, inputToSubmit } from './interaction-payloads.ts';
-import type { OpenModal, ViewSubmitted } from './modals.ts';
-import { DEFAULT_CHANNEL, DEFAULT_USER, type StandInOptions, type Transport } from './options.ts';
+import type { ViewSubmitted } from './modals.ts';
+import { DEFAULT_CHANNEL, DEFAULT_USER, type StandInOptions } from './options.ts';
 import {
   appHomeOpenedEvent,
   blockActionsPayload,
@@ -20,45 +19,21 @@ import {
   urlVerification,
 } from './payloads.ts';
 import type { ResponseBinding } from './response-url.ts';
-import { stopServer } from './server.ts';
-import type { DisconnectReason } from './socket-payloads.ts';
+import { StandInControls } from './stand-in-controls.ts';
 import { type Parts, startParts } from './stand-in-parts.ts';
-import type { ApiCall, MessageRecord, StoreListener, WaitOptions } from './store.ts';
-import { dmChannelFor, type Workspace } from './workspace.ts';
+import type { MessageRecord } from './store.ts';
+import { dmChannelFor } from './workspace.ts';
 
 export type { ButtonClickInput, SlashCommandInput, UserMessageInput };
 
 /** A local stand-in of Slack: Web API, response_urls, Socket Mode and signed HTTP delivery, with everything recorded. */
-export class SlackStandIn {
-  /** Base URL, e.g. `http://127.0.0.1:43123` (no trailing slash). */
-  readonly url: string;
-  /** Web API base for `clientOptions.slackApiUrl`, with the trailing slash WebClient expects. */
-  readonly apiUrl: string;
-  readonly transport: Transport;
-  readonly botToken: string;
-  readonly appToken: string;
-  readonly signingSecret: string;
-  /** Ids and names; `unknownChannels` and `channelsWithoutBot` may be changed while running. */
-  readonly workspace: Workspace;
-  /** The app's Request URL for HTTP delivery (settable once the app listens). */
-  appUrl: string | undefined;
-
-  private readonly parts: Parts;
+export class SlackStandIn extends StandInControls {
   private readonly deliverer: Deliverer;
   /** The response_url binding of each slash command payload, to record a message carried by its ack. */
   private readonly commandBindings = new WeakMap<JsonObject, ResponseBinding>();
-  private closed = false;
 
   private constructor(parts: Parts) {
-    this.parts = parts;
-    this.url = parts.url;
-    this.apiUrl = `${parts.url}/api/`;
-    this.transport = parts.transport;
-    this.botToken = parts.botToken;
-    this.appToken = parts.appToken;
-    this.signingSecret = parts.signingSecret;
-    this.workspace = parts.workspace;
-    this.appUrl = parts.appUrl;
+    super(parts);
     this.deliverer = new Deliverer({
       transport: parts.transport,
       socketMode: parts.socketMode,
@@ -72,64 +47,6 @@ export class SlackStandIn {
   /** Starts listening; resolves once the Web API answers, so `new App()` may call auth.test right away. */
   static async start(options: StandInOptions = {}): Promise<SlackStandIn> {
     return new SlackStandIn(await startParts(options));
-  }
-
-  /** Every message so far, in order (live objects: edits and deletions show up in place). */
-  get records(): readonly MessageRecord[] {
-    return this.parts.store.messages;
-  }
-
-  /** Every Web API call (and response_url POST, as method `response_url`) so far, in order. */
-  get calls(): readonly ApiCall[] {
-    return this.parts.store.calls;
-  }
-
-  /** The Home view last published for each user id. */
-  get homeViews(): ReadonlyMap<string, JsonObject> {
-    return this.parts.store.homeViews;
-  }
-
-  /** True while an app holds a Socket Mode connection. */
-  get isConnected(): boolean {
-    return this.parts.socketMode.isConnected;
-  }
-
-  /** How many Socket Mode connections have opened so far (reconnections included). */
-  get connectionCount(): number {
-    return this.parts.socketMode.connectionCount;
-  }
-
-  /** Calls `listener` on every new or changed message, Home view and Web API call; returns the unsubscribe function. */
-  subscribe(listener: StoreListener): () => void {
-    return this.parts.store.subscribe(listener);
-  }
-
-  /** Resolves with the first message matching `predicate`, already recorded or yet to come; rejects on timeout. */
-  waitFor(predicate: (record: MessageRecord) => boolean, options: WaitOptions = {}): Promise<MessageRecord> {
-    const { store } = this.parts;
-    return store.waitUntil(() => store.messages.find(predicate), 'a matching message', options);
-  }
-
-  /** Resolves with the first Web API call matching `predicate`; rejects on timeout. */
-  waitForCall(predicate: (call: ApiCall) => boolean, options: WaitOptions = {}): Promise<ApiCall> {
-    const { store } = this.parts;
-    return store.waitUntil(() => store.calls.find(predicate), 'a matching Web API call', options);
-  }
-
-  /** Resolves with the Home view published for `userId` (now or later); rejects on timeout. */
-  waitForHomeView(userId: string, options: WaitOptions = {}): Promise<JsonObject> {
-    const { store } = this.parts;
-    return store.waitUntil(() => store.homeViews.get(userId), `a Home view for ${userId}`, options);
-  }
-
-  /** Makes the next `times` calls of `method` (or `response_url`) fail with `fault`. */
-  failNext(method: string, fault: Fault, times = 1): void {
-    this.parts.faults.failNext(method, fault, times);
-  }
-
-  /** Forgets every queued fault. */
-  clearFaults(): void {
-    this.parts.faults.clear();
   }
 
   /**
@@ -222,21 +139,6 @@ export class SlackStandIn {
     return this.deliverClick(input.record, userId, button, input.value);
   }
 
-  /** Modals the app opened, by view id (closed ones too: `open` says which). */
-  get modals(): ReadonlyMap<string, OpenModal> {
-    return this.parts.modals.views;
-  }
-
-  /** Resolves with the user's open modal, now or once the app opens one. */
-  waitForModal(userId: string, options: WaitOptions = {}): Promise<OpenModal> {
-    return this.parts.modals.waitFor(userId, options.timeoutMs ?? 2000);
-  }
-
-  /** Calls `listener` whenever a modal opens, changes or closes; returns the unsubscribe function. */
-  subscribeModals(listener: (modal: OpenModal) => void): () => void {
-    return this.parts.modals.subscribe(listener);
-  }
-
   /** Presses Submit on an open modal with `values` as its `state.values`; says whether it closed, and its errors if not. */
   async submitView(input: { viewId: string; values: JsonObject; userId?: string }): Promise<ViewSubmitted> {
     const userId = input.userId ?? DEFAULT_USER;
@@ -305,34 +207,6 @@ export class SlackStandIn {
       contentType: 'application/json',
       timeoutMs: this.parts.ackTimeoutMs,
     });
-  }
-
-  /** Resolves once an app holds a Socket Mode connection. */
-  waitForConnection(timeoutMs?: number): Promise<void> {
-    return this.parts.socketMode.waitForConnection(timeoutMs);
-  }
-
-  /** Sends Socket Mode `disconnect` and resolves once the connection has closed (the app then reconnects). */
-  disconnect(reason: DisconnectReason = 'refresh_requested'): Promise<void> {
-    return this.parts.socketMode.disconnect(reason);
-  }
-
-  /** Makes the open Socket Mode connections stop answering pings, as a hung Slack would. */
-  stopAnsweringPings(): void {
-    this.parts.socketMode.stopAnsweringPings();
-  }
-
-  /**
-   * Closes every socket and the server; pending deliveries and waits reject. Stop the app first: a Bolt app left
-   * running would try to reconnect to a server that is gone.
-   */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.parts.store.close();
-    await this.parts.socketMode.close();
-    this.parts.responseUrls.clear();
-    await stopServer(this.parts.server);
   }
 
   private async deliver(...args: Parameters<Deliverer['deliver']>): Promise<Delivery> {

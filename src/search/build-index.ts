@@ -2,7 +2,8 @@ import type { Post } from '../content/types.ts';
 import { field, fields } from './fields.ts';
 import { contextsOf, type SearchRecord, sectionsOf } from './records.ts';
 import { SliceCounter, type Sliced } from './slices.ts';
-import { type TermIndex, TermIndexBuilder } from './term-index.ts';
+import type { TermIndex } from './term-index.ts';
+import { TermIndexBuilder } from './term-index-builder.ts';
 import type { Resource } from './types.ts';
 
 // As in term-index.ts, the `as number` casts on typed arrays are in-range reads by construction.

@@ -1,5 +1,5 @@
 import { foldText } from './normalize.ts';
-import { stemOf, termsOf } from './term-index.ts';
+import { stemOf, termsOf } from './terms.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
 /** A run of a text that matched a query word: `text.slice(start, end)`. */

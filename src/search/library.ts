@@ -6,7 +6,7 @@ import { parseQuery, tagFilter } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
-import { wordsOf } from './term-index.ts';
+import { wordsOf } from './terms.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
 /** Which page of results to return. */

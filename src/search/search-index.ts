@@ -5,7 +5,8 @@ import { boosts, fieldWeights, scoredFields } from './fields.ts';
 import { tagKey } from './normalize.ts';
 import { contextsOf, type SearchRecord, withContextAround } from './records.ts';
 import type { Sliced } from './slices.ts';
-import { stemOf, type TermIndex, type TermQuery, termsOf, wordsOf } from './term-index.ts';
+import type { TermIndex, TermQuery } from './term-index.ts';
+import { stemOf, termsOf, wordsOf } from './terms.ts';
 import type { ParsedQuery } from './types.ts';
 
 // As in term-index.ts, the `as number` casts on typed arrays are in-range reads by construction (ids and

@@ -1,4 +1,6 @@
 import { unitHash } from './hash.ts';
+import { byRank, insertAfter, type Ranked, RankHeap } from './rotation-ranks.ts';
+import { type Regular, type Segment, segmentAt } from './rotation-segments.ts';
 
 /** One resource in the rotation: its key and the first slot it may be shown at (0: from the start). */
 export interface RotationEntry {
@@ -15,42 +17,6 @@ export interface RotationPick {
   readonly position: number;
   /** How many slots the round lasts: every key it shows, once each. */
   readonly roundLength: number;
-}
-
-/** Slots with nothing to show: no key has joined yet. */
-interface Idle {
-  readonly kind: 'idle';
-  readonly start: number;
-}
-
-/** A round during which keys joined: its order is worked out once, slot by slot. */
-interface Irregular {
-  readonly kind: 'irregular';
-  readonly start: number;
-  readonly round: number;
-  readonly order: readonly string[];
-  /** How long the round was known to be from each slot on: it grows as keys join. */
-  readonly lengths: readonly (readonly [slot: number, length: number])[];
-}
-
-/** Whole rounds over an unchanging set of keys: each round's order follows from its number alone. */
-interface Regular {
-  readonly kind: 'regular';
-  readonly start: number;
-  readonly firstRound: number;
-  /** The keys, sorted, so the order never depends on how the caller listed them. */
-  readonly keys: readonly string[];
-  /** The order of the round before this stretch began, which its first round keeps its distance from. */
-  readonly previous: readonly string[] | null;
-  /** The orders of its drawn rounds (see `epochFor`) worked out so far, by round: later ones follow from earlier ones. */
-  readonly drawn: Map<number, readonly string[]>;
-}
-
-type Segment = Idle | Irregular | Regular;
-
-interface Ranked {
-  readonly key: string;
-  v: number;
 }
 
 const orderCacheSize = 64;
@@ -298,63 +264,6 @@ export class Rotation {
   }
 }
 
-function byRank(a: Ranked, b: Ranked): number {
-  return a.v - b.v || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/** Inserts by rank, never before index `from`: the keys already shown keep their places. */
-function insertAfter(list: Ranked[], from: number, item: Ranked): void {
-  let i = from;
-  while (i < list.length && byRank(list[i] as Ranked, item) <= 0) i++;
-  list.splice(i, 0, item);
-}
-
-/** A binary min-heap by rank: the free key with the lowest hash comes out first. */
-class RankHeap {
-  readonly #items: Ranked[] = [];
-
-  push(item: Ranked): void {
-    const items = this.#items;
-    items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (byRank(items[parent] as Ranked, items[i] as Ranked) <= 0) break;
-      [items[parent], items[i]] = [items[i] as Ranked, items[parent] as Ranked];
-      i = parent;
-    }
-  }
-
-  pop(): Ranked | undefined {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    items[0] = last;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && byRank(items[l] as Ranked, items[m] as Ranked) < 0) m = l;
-      if (r < items.length && byRank(items[r] as Ranked, items[m] as Ranked) < 0) m = r;
-      if (m === i) break;
-      [items[m], items[i]] = [items[i] as Ranked, items[m] as Ranked];
-      i = m;
-    }
-    return top;
-  }
-}
-
 function sorted(keys: readonly string[]): string[] {
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function segmentAt(segments: readonly Segment[], slot: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if ((segments[mid]?.start ?? Number.POSITIVE_INFINITY) <= slot) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

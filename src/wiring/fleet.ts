@@ -2,8 +2,11 @@ import type { Logger } from '@slack/bolt';
 import type { TalkbotMetrics } from '../ops/metrics.ts';
 import type { Library } from '../search/library.ts';
 import { FleetDedupe } from '../slack/fleet-dedupe.ts';
+import { type GitSettings, redactUrl } from '../sources/git-settings.ts';
+import type { GitSource } from '../sources/git-source.ts';
 import type { Store } from '../store/index.ts';
 import type { SlotClaims, SlotResult } from '../tips/scheduler.ts';
+import { FleetContent } from './fleet-content.ts';
 
 /** What the app and the scheduler take from the store, each store error counted in the metrics. */
 export interface FleetParts {
@@ -58,4 +61,22 @@ export function describeStore(state: Store): string {
 export async function loadMetrics(library: () => Library): Promise<TalkbotMetrics> {
   const { TalkbotMetrics } = await import('../ops/metrics.ts');
   return new TalkbotMetrics(library);
+}
+
+/** Shares the content repository's commit with the other replicas through the store. */
+export function followFleet(
+  git: GitSource,
+  settings: GitSettings,
+  state: Store,
+  logger: Logger,
+): FleetContent {
+  return new FleetContent({
+    source: `${redactUrl(settings.url)}#${settings.ref ?? ''}`,
+    git,
+    heads: {
+      record: (source, sha) => state.contentHeads.record(source, sha, state.replica),
+      latest: (source) => state.contentHeads.latest(source),
+    },
+    logger,
+  });
 }

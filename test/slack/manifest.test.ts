@@ -111,8 +111,13 @@ describe('manifest.yml', async () => {
 describe('.env.example', () => {
   it('documents every variable the configuration reads', async () => {
     const example = await readFile('.env.example', 'utf8');
-    // config.ts is the one reader of the environment, and its only all-capital strings are variable names.
-    const config = await readFile('src/config.ts', 'utf8');
+    // config.ts and its area readers in src/config/ are the one reader of the environment, and their only
+    // all-capital strings are variable names.
+    const readers = [
+      'src/config.ts',
+      ...(await readdir('src/config')).map((name) => join('src/config', name)),
+    ];
+    const config = (await Promise.all(readers.map((file) => readFile(file, 'utf8')))).join('\n');
     const read = new Set([...config.matchAll(/'([A-Z][A-Z_]+)'/g)].map((m) => m[1]));
     assert.ok(read.size >= 13, `found ${[...read].join(', ')}`);
     for (const name of read) assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} in .env.example`);

@@ -1,0 +1,244 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { SliceCounter, type Sliced } from './slices.ts';
+import { type Inheritance, TermIndex } from './term-index.ts';
+import { asciiBreak, nonAscii, stemOf, wordsOf } from './terms.ts';
+
+// The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
+// construction (offsets, slots and doc ids are made here), these are the hottest loops of a query and a
+// build, and a checked read on each (`?? 0`, or a helper) costs measurably there while guarding nothing.
+
+// About 10 ms of sorting postings on the 2-core development machine.
+const postingsPerSlice = 100_000;
+
+/** Collects postings document by document (in increasing document order), then freezes them into a TermIndex. */
+export class TermIndexBuilder {
+  readonly #fieldCount: number;
+  readonly #ids = new Map<string, number>();
+  /**
+   * Each folded word's term id (its stem's) times two, plus one when the radix tree lists the word for
+   * prefix and typo lookups: words of every field but those added unlisted (a post's body). A typo found
+   * only in a body is never taken anyway (the scorer cannot confirm it), and the body's words would make
+   * every typo lookup walk a far larger tree. One map lookup a word: words repeat far more than stems.
+   */
+  readonly #wordIds = new Map<string, number>();
+  #listing = 1;
+  readonly #terms: string[] = [];
+  #postTerm = new Int32Array(1 << 16);
+  #postDocField = new Int32Array(1 << 16);
+  #postFreq = new Uint16Array(1 << 16);
+  #postings = 0;
+  #fieldLength = new Uint16Array(1 << 12);
+  #docCount = 0;
+  /** The term ids of the field being collected (see `addText`), so that no array is made per field. */
+  #field = new Int32Array(256);
+  #fieldSize = 0;
+
+  constructor(fieldCount: number) {
+    this.#fieldCount = fieldCount;
+  }
+
+  /** The term id of a folded word's stem, added to the vocabulary if new. */
+  #internWord(word: string): number {
+    const known = this.#wordIds.get(word);
+    if (known === undefined) {
+      const id = this.#intern(stemOf(word));
+      this.#wordIds.set(word, id * 2 + this.#listing);
+      return id;
+    }
+    if (this.#listing > (known & 1)) this.#wordIds.set(word, known | 1);
+    return known >>> 1;
+  }
+
+  /** The id of a folded, stemmed term, added to the vocabulary if new. */
+  #intern(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.#terms.length;
+      this.#ids.set(term, id);
+      this.#terms.push(term);
+    }
+    return id;
+  }
+
+  /** The term ids of a text's words, in order. */
+  idsOf(text: string): number[] {
+    const ids: number[] = [];
+    this.#eachId(text, (id) => ids.push(id));
+    return ids;
+  }
+
+  /**
+   * Adds a text's words to the field being collected, which `endField` records; `listed` false keeps
+   * them out of prefix and typo lookups (they match as typed, by stem, only).
+   */
+  addText(text: string, listed = true): void {
+    this.#listing = listed ? 1 : 0;
+    this.#eachId(text, (id) => this.#collect(id));
+    this.#listing = 1;
+  }
+
+  /** Adds term ids (from `idsOf`) to the field being collected, which `endField` records. */
+  addIds(termIds: readonly number[]): void {
+    for (let i = 0; i < termIds.length; i++) this.#collect(termIds[i] as number);
+  }
+
+  /** Records the words collected since the last call as one field of one document (in increasing order). */
+  endField(doc: number, field: number): void {
+    if (doc >= this.#docCount) this.#docCount = doc + 1;
+    const slot = doc * this.#fieldCount + field;
+    if (slot >= this.#fieldLength.length) this.#fieldLength = grow(this.#fieldLength, slot + 1);
+    const size = this.#fieldSize;
+    this.#fieldSize = 0;
+    this.#fieldLength[slot] = Math.min(0xffff, size);
+    if (size === 0) return;
+    const sorted = this.#field;
+    if (size > 24) sorted.subarray(0, size).sort();
+    else insertionSort(sorted, size);
+    for (let i = 0; i < size; ) {
+      const term = sorted[i] as number;
+      let j = i + 1;
+      while (j < size && sorted[j] === term) j++;
+      this.#push(term, slot, j - i);
+      i = j;
+    }
+  }
+
+  #collect(id: number): void {
+    if (this.#fieldSize === this.#field.length) this.#field = grow(this.#field, this.#fieldSize + 1);
+    this.#field[this.#fieldSize++] = id;
+  }
+
+  /**
+   * Calls `each` with the id of each word of a text, as `termsOf` splits and folds it: an ASCII text
+   * (most are) is split here without a regular expression or an array of words, each word looked up
+   * as it is cut out.
+   */
+  #eachId(text: string, each: (id: number) => void): void {
+    if (nonAscii.test(text)) {
+      for (const word of wordsOf(text)) each(this.#internWord(word));
+      return;
+    }
+    let start = -1;
+    let upper = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (asciiBreak[c] === 1) {
+        if (start !== -1) {
+          const word = text.slice(start, i);
+          each(this.#internWord(upper ? word.toLowerCase() : word));
+          start = -1;
+          upper = false;
+        }
+      } else {
+        if (start === -1) start = i;
+        if (c >= 65 && c <= 90) upper = true;
+      }
+    }
+    if (start !== -1) {
+      const word = text.slice(start);
+      each(this.#internWord(upper ? word.toLowerCase() : word));
+    }
+  }
+
+  #push(term: number, slot: number, freq: number): void {
+    if (this.#postings === this.#postTerm.length) {
+      this.#postTerm = grow(this.#postTerm, this.#postings + 1);
+      this.#postDocField = grow(this.#postDocField, this.#postings + 1);
+      this.#postFreq = grow(this.#postFreq, this.#postings + 1);
+    }
+    this.#postTerm[this.#postings] = term;
+    this.#postDocField[this.#postings] = slot;
+    this.#postFreq[this.#postings] = Math.min(0xffff, freq);
+    this.#postings++;
+  }
+
+  /**
+   * Sorts the postings by term (a counting sort, so each term's postings stay in document order).
+   * `inherit` lets child documents (a post's resources) match through a parent's field without
+   * postings of their own: a word in `from` of a parent counts as being in `to` of each child.
+   */
+  *build(docCount: number, inherit?: Inheritance): Sliced<TermIndex> {
+    const slice = new SliceCounter(postingsPerSlice);
+    const terms = this.#terms.length;
+    const fields = this.#fieldCount;
+    const offsets = new Uint32Array(terms + 1);
+    for (let i = 0; i < this.#postings; i++) (offsets[(this.#postTerm[i] as number) + 1] as number)++;
+    for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    yield;
+    const next = offsets.slice(0, terms);
+    const docField = new Int32Array(this.#postings);
+    const freq = new Uint16Array(this.#postings);
+    const fieldDocs = new Uint32Array(terms * fields);
+    for (let i = 0; i < this.#postings; i++) {
+      const term = this.#postTerm[i] as number;
+      const at = (next[term] as number) + 0;
+      next[term] = at + 1;
+      const slot = this.#postDocField[i] as number;
+      docField[at] = slot;
+      freq[at] = this.#postFreq[i] as number;
+      (fieldDocs[term * fields + (slot % fields)] as number)++;
+      if (slice.full()) yield;
+    }
+    const lengths = new Uint16Array(docCount * fields);
+    lengths.set(this.#fieldLength.subarray(0, Math.min(this.#fieldLength.length, lengths.length)));
+    const totals = new Float64Array(fields);
+    for (let slot = 0; slot < lengths.length; slot++)
+      (totals[slot % fields] as number) += lengths[slot] as number;
+    const average = totals.map((total) => (docCount > 0 ? total / docCount : 0) || 1);
+    yield;
+    // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
+    // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
+    const dictionary = new SearchableMap<number>();
+    for (const [word, packed] of this.#wordIds) {
+      if ((packed & 1) === 1) dictionary.set(word, packed >>> 1);
+      // A word into the radix tree costs about as much as a few dozen postings.
+      if (slice.full(32)) yield;
+    }
+    if (inherit) {
+      // How many children inherit each term, for its rarity in the inheriting field.
+      const { children, links } = inherit;
+      for (let t = 0; t < terms; t++) {
+        for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
+          const slot = docField[i] as number;
+          const doc = (slot / fields) | 0;
+          const to = links[slot - doc * fields] ?? -1;
+          if (to < 0 || doc + 1 >= children.length) continue;
+          const count = (children[doc + 1] as number) - (children[doc] as number);
+          fieldDocs[t * fields + to] = Math.min(docCount, (fieldDocs[t * fields + to] as number) + count);
+        }
+        if (slice.full((offsets[t + 1] as number) - (offsets[t] as number))) yield;
+      }
+    }
+    return new TermIndex({
+      fields,
+      docCount,
+      offsets,
+      docField,
+      freq,
+      fieldDocs,
+      lengths,
+      average,
+      dictionary,
+      stems: this.#ids,
+      inherit,
+    });
+  }
+}
+
+function insertionSort(array: Int32Array, size: number): void {
+  for (let i = 1; i < size; i++) {
+    const value = array[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (array[j] as number) > value) {
+      array[j + 1] = array[j] as number;
+      j--;
+    }
+    array[j + 1] = value;
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array>(array: T, atLeast: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
