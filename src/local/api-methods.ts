@@ -2,7 +2,7 @@ import { checkBlocks, isJsonObject, type JsonObject, MAX_VIEW_BLOCKS } from './b
 import type { Chat } from './chat.ts';
 import { SlackApiError } from './errors.ts';
 import type { IdSource } from './ids.ts';
-import type { Modals } from './modals.ts';
+import { type Modals, viewArgument } from './modals.ts';
 import type { MessageRecord, RecordStore } from './store.ts';
 import type { UnfurlBook } from './unfurls.ts';
 import { channelNameOf, channelTypeOf, isUserId, userNameOf, type Workspace } from './workspace.ts';
@@ -48,21 +48,6 @@ function messageJson(record: MessageRecord, workspace: Workspace): JsonObject {
     ...(record.blocks.length > 0 ? { blocks: record.blocks } : {}),
     ...(record.thread_ts ? { thread_ts: record.thread_ts } : {}),
   };
-}
-
-/** A view argument: an object, or a JSON string in a form body. */
-function viewArg(raw: unknown): JsonObject {
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new SlackApiError('invalid_arguments', ['[ERROR] view is not valid JSON [json-pointer:/view]']);
-    }
-  }
-  if (!isJsonObject(value))
-    throw new SlackApiError('invalid_arguments', ['[ERROR] missing required field: view']);
-  return value;
 }
 
 /** The messages methods: post, post ephemeral, update, delete. */
@@ -136,7 +121,7 @@ function viewsPublish({ store, chat, workspace, ids }: MethodContext): ApiMethod
     run(args) {
       const userId = stringArg(args, 'user_id');
       if (userId === undefined || !isUserId(userId)) throw new SlackApiError('invalid_arguments');
-      const view = viewArg(args.view);
+      const view = viewArgument(args.view);
       if (view.type !== 'home') {
         throw new SlackApiError('invalid_arguments', ['[ERROR] must be home [json-pointer:/view/type]']);
       }

@@ -140,7 +140,8 @@ export class Modals {
 /** Block types and elements that Slack allows in messages only, not in modals or the Home tab. */
 const messageOnlyBlocks = new Set(['context_actions']);
 
-function parseView(raw: unknown): JsonObject & { blocks: unknown[] } {
+/** A view argument as Slack takes it: an object, or a JSON string in a form body. */
+export function viewArgument(raw: unknown): JsonObject {
   let value = raw;
   if (typeof raw === 'string') {
     try {
@@ -151,6 +152,11 @@ function parseView(raw: unknown): JsonObject & { blocks: unknown[] } {
   }
   if (!isJsonObject(value))
     throw new SlackApiError('invalid_arguments', ['[ERROR] missing required field: view']);
+  return value;
+}
+
+function parseView(raw: unknown): JsonObject & { blocks: unknown[] } {
+  const value = viewArgument(raw);
   const problems: string[] = [];
   if (value.type !== 'modal') problems.push('[ERROR] must be modal [json-pointer:/view/type]');
   const title = value.title;

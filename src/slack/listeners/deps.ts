@@ -1,6 +1,7 @@
 import type { Library } from '../../search/library.ts';
 import type { Citation, Resource } from '../../search/types.ts';
 import type { GitStatus } from '../../sources/git-source.ts';
+import type { ChannelSubscription } from '../../tips/channel-tips.ts';
 
 /** The next reading tip, when tips are on. */
 export interface UpcomingTip {
@@ -31,17 +32,8 @@ export interface ListenerDeps {
   readonly feedback?: FeedbackDeps;
 }
 
-/** A channel's tips as the store keeps them (`src/store/subscriptions.ts`). */
-export interface ChannelTipSetting {
-  readonly channel: string;
-  readonly channelName: string;
-  readonly cron: string;
-  readonly timezone: string;
-  readonly subscriber: string;
-  readonly pausedUntil: Date | null;
-  readonly failures: number;
-  readonly suspended: string | null;
-}
+/** A channel's tips as the store keeps them: the subscription the tips' scheduler runs. */
+export type ChannelTipSetting = ChannelSubscription;
 
 /** Per-channel reading tips, when talkbot has a store: the subscriptions and what they post next. */
 export interface ChannelTipsDeps {
