@@ -1,15 +1,7 @@
-import type { Post, ResourceKind } from '../content/types.ts';
+import { kindWords } from '../content/link-context.ts';
+import type { Post } from '../content/types.ts';
 import { postNoun } from '../search/post-noun.ts';
 import type { Hit, SearchResult } from '../search/types.ts';
-
-const kindLabel: Record<ResourceKind, string> = {
-  video: 'video',
-  slides: 'slides',
-  paper: 'paper',
-  profile: 'profile',
-  article: 'article',
-  other: 'link',
-};
 
 /** Formats a date as the bot shows it: `6 Oct 2016`, in UTC so every reader sees the same day. */
 export function shortDate(date: Date): string {
@@ -41,7 +33,7 @@ function renderHit(hit: Hit, position: number): string[] {
     c.section ? `${c.section} · from ${c.post.title}` : `from ${c.post.title}`,
   );
   return [
-    `${position}. ${resource.title} [${kindLabel[resource.kind]}]`,
+    `${position}. ${resource.title} [${kindWords[resource.kind]}]`,
     `   ${resource.url}`,
     ...(hit.context === null ? [] : [`   “${hit.context}”`]),
     ...from.map((f) => `   ${f}`),
@@ -64,7 +56,7 @@ function renderPost(post: Post, position: number): string[] {
       section = link.section;
       lines.push(`   ${section ?? post.title}:`);
     }
-    lines.push(`     - ${link.label} [${kindLabel[link.kind]}] ${link.url}`);
+    lines.push(`     - ${link.label} [${kindWords[link.kind]}] ${link.url}`);
   }
   return lines;
 }

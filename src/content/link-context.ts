@@ -150,7 +150,8 @@ export function isPossessive(text: string): boolean {
   return /^[\p{L}\p{N} .-]+(?:['’]s|s['’])$/u.test(text.trim());
 }
 
-const kindWords: Record<ResourceKind, string> = {
+/** Each kind of resource as a plain word: in built titles ("QCon NY 2017 · slides") and the CLI's text. */
+export const kindWords: Readonly<Record<ResourceKind, string>> = {
   video: 'video',
   slides: 'slides',
   paper: 'paper',

@@ -2,6 +2,7 @@ import type { Library } from '../../search/library.ts';
 import type { Citation, Resource } from '../../search/types.ts';
 import type { GitStatus } from '../../sources/git-source.ts';
 import type { ChannelSubscription } from '../../tips/channel-tips.ts';
+import type { HomeInsightsInput } from '../blocks/home.ts';
 
 /** The next reading tip, when tips are on. */
 export interface UpcomingTip {
@@ -80,11 +81,4 @@ export interface FeedbackDeps {
 }
 
 /** What an admin's Home tab shows of the insights. */
-export interface HomeInsights {
-  readonly days: number;
-  readonly questions: number;
-  readonly questionsThisWeek: number;
-  readonly helpful: number;
-  readonly unhelpful: number;
-  readonly unanswered: readonly { query: string; count: number }[];
-}
+export type HomeInsights = HomeInsightsInput;
