@@ -28,8 +28,10 @@ export async function openSqlite(dataDir: string): Promise<{
   try {
     mkdirSync(dataDir, { recursive: true });
     connection = new Database(file, { timeout: busyTimeoutMs });
-    // WAL lets another process (the talkbot CLI) read while the bot writes.
-    connection.pragma('journal_mode = WAL');
+    // WAL lets another process (the talkbot CLI) read while the bot writes. Switching a new file to WAL
+    // answers "database is locked" at once, without waiting, while another process starting beside it
+    // holds the file: wait and try again, as the migrations below do.
+    await untilNotBusy(() => connection.pragma('journal_mode = WAL'));
     connection.pragma('synchronous = NORMAL');
   } catch (error) {
     throw new StoreError('TALKBOT_DATA_DIR', `cannot open ${file}: ${(error as Error).message}`, {
@@ -69,4 +71,16 @@ export async function openSqlite(dataDir: string): Promise<{
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+async function untilNotBusy(step: () => unknown): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      if (attempt >= migrateAttempts || !isBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+    }
+  }
 }

@@ -138,9 +138,10 @@ export class TipScheduler {
    */
   async runSlot(at: Date): Promise<SlotResult> {
     const { channel, logger, claims, schedule, timezone } = this.#options;
-    // Croner reports when the run started, a few milliseconds after the slot: every replica must name the
-    // slot itself, or their claims would never meet.
-    const slot = cronFor(schedule, timezone).previousRuns(1, new Date(at.getTime() + 1))[0] ?? at;
+    // Croner reports when the run started, a few milliseconds after the slot, or (Node's timers round to
+    // the millisecond) just before it: every replica must name the slot itself, or their claims would never
+    // meet, and a run a moment early must not name the slot before, which another replica already took.
+    const slot = nearestRun(cronFor(schedule, timezone), at);
     if (claims) {
       let won: boolean;
       try {
@@ -243,4 +244,13 @@ export function tipPostHint(code: string): string {
     default:
       return 'The schedule goes on; the next slot tries again.';
   }
+}
+
+/** The run of `cron` nearest to `at`: the slot a timer meant, whether it fired a little late or early. */
+export function nearestRun(cron: Cron, at: Date): Date {
+  const before = cron.previousRuns(1, new Date(at.getTime() + 1))[0];
+  const after = cron.nextRun(at);
+  if (!before) return after ?? at;
+  if (!after) return before;
+  return after.getTime() - at.getTime() < at.getTime() - before.getTime() ? after : before;
 }
