@@ -1,3 +1,4 @@
+import { buttonValueObject, isOffset } from './button-value.ts';
 import { LIMITS } from './limits.ts';
 
 /** The action ids the renderers put on buttons, for listeners to register against. */
@@ -49,17 +50,10 @@ export function encodeAnswerRef(ref: AnswerRef): string {
 
 /** Decodes a button value made by `encodeAnswerRef`; anything else, however malformed, gives null. */
 export function decodeAnswerRef(value: unknown): AnswerRef | null {
-  if (typeof value !== 'string' || value.length > LIMITS.buttonValue) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const { q, o } = parsed as Record<string, unknown>;
-  if (Object.keys(parsed).length !== 2 || typeof q !== 'string') return null;
-  if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) return null;
+  const parsed = buttonValueObject(value);
+  if (parsed === null) return null;
+  const { q, o } = parsed;
+  if (Object.keys(parsed).length !== 2 || typeof q !== 'string' || !isOffset(o)) return null;
   return { query: q, offset: o };
 }
 
@@ -95,14 +89,7 @@ export function encodePostPage(ref: PostPageRef): string {
 export function decodePostPage(value: unknown): PostPageRef | null {
   if (typeof value !== 'string' || value === '' || value.length > LIMITS.buttonValue) return null;
   if (!value.startsWith('{')) return { post: value, offset: 0 };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const { s, o } = parsed as Record<string, unknown>;
-  if (typeof s !== 'string' || typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) return null;
+  const { s, o } = buttonValueObject(value) ?? {};
+  if (typeof s !== 'string' || !isOffset(o)) return null;
   return { post: s, offset: o };
 }

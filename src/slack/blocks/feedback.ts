@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { types } from '@slack/bolt';
+import { buttonValueObject, isOffset } from './button-value.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import type { Block, Message } from './message.ts';
@@ -54,17 +55,9 @@ export function encodeVote(ref: FeedbackRef, outcome: 'helpful' | 'unhelpful'): 
 
 /** Decodes a value made by `encodeVote`; anything else gives null. */
 export function decodeVote(value: unknown): FeedbackVote | null {
-  if (typeof value !== 'string' || value.length > LIMITS.buttonValue) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { f, id, q, o, s } = parsed as Record<string, unknown>;
+  const { f, id, q, o, s } = buttonValueObject(value) ?? {};
   if ((f !== '+' && f !== '-') || typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) return null;
-  if (typeof q !== 'string' || typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) return null;
+  if (typeof q !== 'string' || !isOffset(o)) return null;
   const surface = surfaces.find((x) => x === s);
   if (surface === undefined) return null;
   return { outcome: f === '+' ? 'helpful' : 'unhelpful', id, query: q, offset: o, surface };
