@@ -1,5 +1,5 @@
 import { foldText } from './normalize.ts';
-import { stemOf, termsOf } from './terms.ts';
+import { nonAscii, stemOf, termsOf } from './terms.ts';
 import type { ParsedQuery, Resource } from './types.ts';
 
 /** A run of a text that matched a query word: `text.slice(start, end)`. */
@@ -28,6 +28,14 @@ export function matchesIn(text: string, terms: ReadonlySet<string>): Match[] {
   return found;
 }
 
+/**
+ * Letters that every word with this stem starts with: the stem's but its last (the Porter stemmer changes
+ * only a word's end, `happy` → `happi`), at most four.
+ */
+function stemHead(stem: string): string {
+  return stem.slice(0, Math.max(1, Math.min(4, stem.length - 1)));
+}
+
 /** Citations looked at for the context to show: enough for any real link, bounded for one cited everywhere. */
 const citationsRead = 20;
 
@@ -39,10 +47,14 @@ export function contextFor(resource: Resource, terms: ReadonlySet<string>): stri
   let best: string | null = null;
   let bestCount = 0;
   const { citations } = resource;
+  const heads = [...terms].map(stemHead);
   for (let i = 0; i < citations.length && i < citationsRead; i++) {
     for (const { context } of citations[i]?.links ?? []) {
       if (context === '') continue;
       best ??= context;
+      // Most contexts hold none of the words: a look for the stems' first letters spares them the split.
+      const lower = nonAscii.test(context) ? foldText(context) : context.toLowerCase();
+      if (!heads.some((head) => lower.includes(head))) continue;
       const words = new Set(matchesIn(context, terms).map((m) => foldText(context.slice(m.start, m.end))));
       if (words.size > bestCount) {
         best = context;

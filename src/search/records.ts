@@ -109,7 +109,8 @@ function mostDescriptive(citations: readonly Citation[]): Link {
 // About 10 ms of merging on the 2-core development machine.
 const linksPerSlice = 10_000;
 
-const separator = ' · ';
+/** What joins the parts of a record's list fields (tags, headings, sections, post titles). */
+export const separator = ' · ';
 /** Citations (and so headings and tags) a resource record shows the scorer at most. */
 const inheritedLimit = 5;
 
@@ -174,50 +175,6 @@ class ResourceRecord implements ResourceSearchRecord {
   get context(): string {
     return contextsOf(this.target, inheritedLimit).join(separator);
   }
-}
-
-/** Characters of context around a query word that the scorer reads (see `withContextAround`). */
-const snippetChars = 100;
-
-/**
- * The record as the scorer should read it for one query: a resource's context cut to the parts around
- * the query's words. fuse.js scans every field once per query word, and whole contexts would triple
- * what a query costs; the index has already matched them in full.
- */
-export function withContextAround(record: SearchRecord, words: readonly string[]): SearchRecord {
-  if (record.kind === 'post') return record;
-  const context = record.context;
-  if (context.length <= snippetChars * 2) return { ...fieldsOf(record), context };
-  const lower = context.toLowerCase();
-  const parts: string[] = [];
-  for (const word of words) {
-    // Up to the stem's length: "simulations" is found at "simulation".
-    const at = lower.indexOf(word.slice(0, Math.max(4, word.length - 3)));
-    if (at === -1) continue;
-    const from = Math.max(0, at - snippetChars / 2);
-    parts.push(context.slice(from, from + snippetChars));
-    if (parts.length === 2) break;
-  }
-  const snippet = parts.length > 0 ? parts.join(separator) : context.slice(0, snippetChars);
-  return { ...fieldsOf(record), context: snippet };
-}
-
-/** A resource record's fields as plain values, each worked out once. */
-function fieldsOf(record: ResourceSearchRecord): ResourceSearchRecord {
-  const { id, kind, target, title, section, description, tags, citedTags, headings, postTitles } = record;
-  return {
-    id,
-    kind,
-    target,
-    title,
-    section,
-    description,
-    tags,
-    citedTags,
-    headings,
-    postTitles,
-    context: '',
-  };
 }
 
 /**

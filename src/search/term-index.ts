@@ -21,6 +21,8 @@ export interface TermQuery {
 export interface TermMatch {
   readonly doc: number;
   readonly score: number;
+  /** One bit per field (`1 << field`) in which the document held a query word, its own or inherited. */
+  readonly fields: number;
 }
 
 // BM25 as MiniSearch scores it, with its weights for words found by prefix or by forgiving typos.
@@ -72,6 +74,8 @@ export class TermIndex {
   // Scratch space for one query at a time (queries are synchronous, so never interleaved).
   readonly #scores: Float64Array;
   readonly #matched: Uint8Array;
+  /** Per document, the fields a query word was found in (see `TermMatch.fields`). */
+  readonly #fieldsHit: Uint16Array;
   /** Per document, which inherited fields already scored in the current step (`step << 4 | field bits`). */
   readonly #inherited: Uint16Array;
   #lastFuzzy: { term: string; maxEdits: number; found: Map<string, [number, number]> } | null = null;
@@ -80,6 +84,7 @@ export class TermIndex {
     this.#p = parts;
     this.#scores = new Float64Array(parts.docCount);
     this.#matched = new Uint8Array(parts.docCount);
+    this.#fieldsHit = new Uint16Array(parts.docCount);
     this.#inherited = new Uint16Array(parts.inherit ? parts.docCount : 0);
   }
 
@@ -118,13 +123,14 @@ export class TermIndex {
       const found: TermMatch[] = [];
       for (const doc of seeds) {
         if (matched[doc] === full && (!allow || allow(doc)))
-          found.push({ doc, score: scores[doc] as number });
+          found.push({ doc, score: scores[doc] as number, fields: this.#fieldsHit[doc] as number });
       }
       return found.length === 0 ? null : bestMatches(found, limit);
     } finally {
       for (const doc of seeds) {
         scores[doc] = 0;
         matched[doc] = 0;
+        this.#fieldsHit[doc] = 0;
         if (this.#inherited.length > 0) this.#inherited[doc] = 0;
       }
     }
@@ -208,7 +214,13 @@ export class TermIndex {
       const tf = freq[i] as number;
       const norm = 1 - b + (b * (lengths[slot] as number)) / (average[field] as number);
       const bm25 = d + (tf * (k + 1)) / (tf + k * norm);
-      advanced += this.#add(doc, mark, seeds, weight * (boosts[field] ?? 1) * (idf[field] as number) * bm25);
+      advanced += this.#add(
+        doc,
+        mark,
+        seeds,
+        weight * (boosts[field] ?? 1) * (idf[field] as number) * bm25,
+        1 << field,
+      );
       const to = inherit?.links[field] ?? -1;
       if (!inherit || to < 0 || doc + 1 >= inherit.children.length) continue;
       // The parent's children inherit the word once per step and field, whatever the number of parents.
@@ -220,7 +232,7 @@ export class TermIndex {
         const seen = this.#inherited[child] as number;
         if ((seen & 0xff00) === stamp && (seen & bit) !== 0) continue;
         const before = this.#matched[child] as number;
-        advanced += this.#add(child, mark, seeds, inherited);
+        advanced += this.#add(child, mark, seeds, inherited, bit);
         if (this.#matched[child] !== before || before === mark + 1) {
           this.#inherited[child] = ((seen & 0xff00) === stamp ? seen : stamp) | bit;
         }
@@ -230,7 +242,7 @@ export class TermIndex {
   }
 
   /** Scores a document for the current word if it held every earlier one; 1 when it is carried forward. */
-  #add(doc: number, mark: number, seeds: number[], score: number): number {
+  #add(doc: number, mark: number, seeds: number[], score: number, fieldBit: number): number {
     const seen = this.#matched[doc] as number;
     let advanced = 0;
     if (seen === mark) {
@@ -241,6 +253,7 @@ export class TermIndex {
       return 0;
     }
     this.#scores[doc] = (this.#scores[doc] as number) + score;
+    this.#fieldsHit[doc] = (this.#fieldsHit[doc] as number) | fieldBit;
     return advanced;
   }
 }

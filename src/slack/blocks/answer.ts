@@ -60,8 +60,13 @@ export function renderAnswer(result: SearchResult, options: AnswerOptions): Mess
     ? Math.max(result.total, offset + page.length)
     : offset + page.length;
   const consistent = { ...result, offset, total };
-  const shown = largestFitting(page.length, (count) => renderPage(consistent, page, count, options));
-  return fitMessage(renderPage(consistent, page, shown, options));
+  // Each hit is rendered once, however many page sizes are tried.
+  const terms = queryTerms(result.query);
+  const rendered = new Map<Hit, Block[]>();
+  const blocksOf = (hit: Hit): Block[] =>
+    rendered.get(hit) ?? rendered.set(hit, renderHit(hit, terms)).get(hit) ?? [];
+  const shown = largestFitting(page.length, (count) => renderPage(consistent, page, count, options, blocksOf));
+  return fitMessage(renderPage(consistent, page, shown, options, blocksOf));
 }
 
 function renderPage(
@@ -69,6 +74,7 @@ function renderPage(
   page: readonly Hit[],
   count: number,
   options: AnswerOptions,
+  blocksOf: (hit: Hit) => readonly Block[],
 ): Message {
   const hits = page.slice(0, count);
   const query = result.query.raw;
@@ -79,8 +85,7 @@ function renderPage(
       ? plural(result.total, 'result')
       : `${pageOf(result.offset, result.total, options.pageSize)} · results ${first}–${last} of ${result.total}`;
   const blocks: Block[] = [context(headLine(query, options.sharedBy, counted))];
-  const terms = queryTerms(result.query);
-  for (const hit of hits) blocks.push(divider(), ...renderHit(hit, terms));
+  for (const hit of hits) blocks.push(divider(), ...blocksOf(hit));
   const remaining = result.total - last;
   if (remaining > 0) blocks.push(divider(), context(`${remaining} more – use *More results*`));
   const buttons: Button[] = [];
@@ -216,16 +221,20 @@ function renderResourceHit({ resource, context: around }: ResourceHit, terms: Re
       shown === '' || shown === foldSpace(resource.title) ? head : `${head}\n${highlighted(shown, terms)}`,
     ),
   ];
-  const sections = [
-    ...new Set(resource.citations.flatMap((c) => (c.section === null ? [] : [foldSpace(c.section)]))),
-  ].filter((s) => s !== '');
-  const posts = resource.citations
-    .map((c) => c.post)
-    .filter((post, index, all) => all.findIndex((other) => other.id === post.id) === index);
-  const named = posts.slice(0, CITATIONS_SHOWN).map(postTitle);
-  if (posts.length > CITATIONS_SHOWN) named.push(`${posts.length - CITATIONS_SHOWN} more`);
+  // A link of a large site may be cited by thousands of posts: one pass, and only as far as is shown.
+  const sections = new Set<string>();
+  const posts = new Map<string, Post>();
+  for (const { section, post } of resource.citations) {
+    if (section !== null && sections.size < CITATIONS_SHOWN) {
+      const folded = foldSpace(section);
+      if (folded !== '') sections.add(folded);
+    }
+    if (!posts.has(post.id)) posts.set(post.id, post);
+  }
+  const named = [...posts.values()].slice(0, CITATIONS_SHOWN).map(postTitle);
+  if (posts.size > CITATIONS_SHOWN) named.push(`${posts.size - CITATIONS_SHOWN} more`);
   const parts: string[] = [];
-  if (sections.length > 0) parts.push(sections.slice(0, CITATIONS_SHOWN).map(escapeMrkdwn).join(', '));
+  if (sections.size > 0) parts.push([...sections].map(escapeMrkdwn).join(', '));
   if (named.length > 0) parts.push(`from ${joinWords(named)}`);
   if (parts.length > 0) blocks.push(context(parts.join(' · ')));
   return blocks;
