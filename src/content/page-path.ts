@@ -1,5 +1,5 @@
 import { posix, relative, resolve, sep } from 'node:path';
-import type { SiteConfig } from './site-config.ts';
+import type { Permalinks, SiteConfig } from './site-config.ts';
 
 /** Where a content file sits as Hugo sees it: its language, and its path within that language's content. */
 export interface PagePlace {
@@ -34,6 +34,8 @@ export interface PageRules {
   readonly languages: ReadonlySet<string>;
   /** Folders (language-relative) holding an `_index.md`: nested sections. */
   readonly sectionFolders: ReadonlySet<string>;
+  /** Each configured language's permalinks (its own merged over the site's). */
+  readonly permalinks: ReadonlyMap<string, Permalinks>;
 }
 
 /** The rules for a content folder of this site, whose section pages (`_index.md`) are `sectionFiles`. */
@@ -53,7 +55,13 @@ export function pageRules(
     const root = languageRoots.find((r) => file.startsWith(r.prefix));
     sectionFolders.add(posix.dirname(root ? file.slice(root.prefix.length) : file));
   }
-  return { config, languageRoots, languages: new Set(config.languages.map((l) => l.code)), sectionFolders };
+  return {
+    config,
+    languageRoots,
+    languages: new Set(config.languages.map((l) => l.code)),
+    sectionFolders,
+    permalinks: new Map(config.languages.map((l) => [l.code, l.permalinks])),
+  };
 }
 
 const bundleIndex = /^index\.(md|markdown)$/i;
@@ -95,8 +103,8 @@ export function pagePath(place: PagePlace, facts: PageFacts, rules: PageRules): 
   const { config } = rules;
   const prefix = languagePrefix(place.language, rules);
   if (facts.frontUrl) return `${prefix}${withSlashes(facts.frontUrl, config.uglyUrls)}`;
-  const pattern =
-    config.permalinks[place.section] ?? (place.section === '' ? config.permalinks['/'] : undefined);
+  const { page } = permalinksOf(place.language, rules);
+  const pattern = page[place.section] ?? (place.section === '' ? page['/'] : undefined);
   if (pattern)
     return `${prefix}${withSlashes(expandPattern(pattern, place, facts), config.uglyUrls).toLowerCase()}`;
   const name = urlize(facts.frontSlug ?? place.baseName);
@@ -105,10 +113,35 @@ export function pagePath(place: PagePlace, facts: PageFacts, rules: PageRules): 
   return `${prefix}/${segments.join('/')}${segments.length ? '/' : ''}`;
 }
 
-/** The path of a section's own page (its `_index.md`), from its folders. */
+/**
+ * The path of a section's own page (its `_index.md`), from its folders: the top-level section's
+ * `[permalinks.section]` pattern when there is one (for its nested sections too, as Hugo keys
+ * patterns by the top-level section), else the folders. talkbot does not read an `_index.md`'s
+ * front matter, so `:title` and `:slug` in a section pattern are the folder's name (Hugo's title
+ * for a section page that sets none) and `:year` and the like are Hugo's zero date.
+ */
 export function sectionPath(folders: readonly string[], language: string, rules: PageRules): string {
+  const prefix = languagePrefix(language, rules);
+  const top = folders[0] ?? '';
+  const pattern = permalinksOf(language, rules).section[top];
+  if (pattern) {
+    const name = folders.at(-1) ?? '';
+    const sections: string[] = [];
+    for (const [depth, folder] of folders.entries()) {
+      if (depth > 0 && !rules.sectionFolders.has(folders.slice(0, depth + 1).join('/'))) break;
+      sections.push(folder);
+    }
+    const place = { language, path: folders.join('/'), section: top, folders, sections, baseName: name };
+    const facts = { frontSlug: null, frontUrl: null, title: name, date: null };
+    return `${prefix}${withSlashes(expandPattern(pattern, place, facts)).toLowerCase()}`;
+  }
   const segments = folders.map(urlize).filter(Boolean);
-  return `${languagePrefix(language, rules)}/${segments.join('/')}${segments.length ? '/' : ''}`;
+  return `${prefix}/${segments.join('/')}${segments.length ? '/' : ''}`;
+}
+
+/** The permalinks that hold for pages in this language: its own over the site's. */
+function permalinksOf(language: string, rules: PageRules): Permalinks {
+  return rules.permalinks.get(language) ?? rules.config.permalinks;
 }
 
 /** `/de` for a page in German on a site whose default is English; '' for the default language. */

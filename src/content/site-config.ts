@@ -4,6 +4,14 @@ import { ConfigFileError, configFormat, parseConfigText } from './config-files.t
 import type { Problem } from './types.ts';
 import { reason } from './walk.ts';
 
+/** Permalink patterns by top-level section (`posts` → `/:year/:month/:slug/`), for each kind of page that has them. */
+export interface Permalinks {
+  /** Patterns for regular pages: `[permalinks.page]`, or a plain `posts = '…'` under `[permalinks]`. */
+  readonly page: Readonly<Record<string, string>>;
+  /** Patterns for section pages (`_index.md`): `[permalinks.section]`. */
+  readonly section: Readonly<Record<string, string>>;
+}
+
 /** One language of a multilingual site, as its configuration declares it. */
 export interface SiteLanguage {
   /** The language key (`de`), lower-cased as Hugo reads keys. */
@@ -11,6 +19,8 @@ export interface SiteLanguage {
   /** The language's own content folder relative to the project root (`content/de`), or null for the shared one. */
   readonly contentDir: string | null;
   readonly weight: number;
+  /** The site's permalinks with the language's own `[languages.<code>.permalinks]` merged over them. */
+  readonly permalinks: Permalinks;
 }
 
 /** What talkbot uses of a Hugo site's configuration; every field has Hugo's default when unset. */
@@ -23,8 +33,8 @@ export interface SiteConfig {
   readonly baseUrl: string | null;
   /** The site's `title`, or null. */
   readonly title: string | null;
-  /** Permalink patterns for regular pages, by section (`posts` → `/:year/:month/:slug/`). */
-  readonly permalinks: Readonly<Record<string, string>>;
+  /** Permalink patterns of the site as a whole (a language may override them: see SiteLanguage). */
+  readonly permalinks: Permalinks;
   /** Taxonomies, singular → plural (`tag` → `tags`); Hugo's default is tags and categories. */
   readonly taxonomies: Readonly<Record<string, string>>;
   /** `markup.goldmark.renderer.unsafe`: whether raw HTML in Markdown is rendered (so its links are real). */
@@ -142,17 +152,18 @@ function siteConfigFrom(
   const goldmark = table(table(table(data.markup).goldmark).renderer);
   const taxonomies = data.taxonomies === undefined ? defaultTaxonomies : stringTable(data.taxonomies);
   const theme = data.theme;
+  const permalinks = permalinksOf(table(data.permalinks));
   return {
     root,
     files,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, '') : null,
     title: text(data.title),
-    permalinks: pagePermalinks(table(data.permalinks)),
+    permalinks,
     taxonomies,
     unsafeHtml: goldmark.unsafe === true,
     defaultLanguage: (text(data.defaultcontentlanguage) ?? 'en').toLowerCase(),
     defaultLanguageInSubdir: data.defaultcontentlanguageinsubdir === true,
-    languages: languagesOf(table(data.languages)),
+    languages: languagesOf(table(data.languages), permalinks),
     uglyUrls: data.uglyurls === true,
     themes: (Array.isArray(theme) ? theme : theme === undefined ? [] : [theme])
       .map((t) => text(t))
@@ -161,23 +172,37 @@ function siteConfigFrom(
   };
 }
 
-/** Hugo's `[permalinks]` for regular pages: either `section = pattern`, or a `[permalinks.page]` table. */
-function pagePermalinks(permalinks: Record<string, unknown>): Record<string, string> {
-  const kinds = ['page', 'section', 'taxonomy', 'term'];
-  const byKind = kinds.some((kind) => typeof permalinks[kind] === 'object');
-  return stringTable(byKind ? permalinks.page : permalinks);
+/**
+ * Hugo's `[permalinks]`, both forms side by side as Hugo reads them: a plain `posts = '…'` is a
+ * pattern for the section's regular pages (Hugo also gives it to the taxonomy term of that name,
+ * which talkbot has no page for), a `[permalinks.page]` or `[permalinks.section]` table is a
+ * pattern per kind; the kind's table wins over a plain entry for the same section.
+ */
+function permalinksOf(permalinks: Record<string, unknown>): Permalinks {
+  const plain: Record<string, string> = {};
+  for (const [key, value] of Object.entries(permalinks)) if (typeof value === 'string') plain[key] = value;
+  return {
+    page: { ...plain, ...stringTable(permalinks.page) },
+    section: stringTable(permalinks.section),
+  };
 }
 
-function languagesOf(languages: Record<string, unknown>): SiteLanguage[] {
+function languagesOf(languages: Record<string, unknown>, sitePermalinks: Permalinks): SiteLanguage[] {
   return Object.entries(languages)
     .map(([code, value]) => {
       const settings = table(value);
       const weight = typeof settings.weight === 'number' ? settings.weight : 0;
       const dir = text(settings.contentdir);
+      // Hugo takes the language's table as the base and fills in what it lacks from the site's.
+      const own = permalinksOf(table(settings.permalinks));
       return {
         code: code.toLowerCase(),
         contentDir: dir ? posix.normalize(dir).replace(/\/+$/, '') : null,
         weight,
+        permalinks: {
+          page: { ...sitePermalinks.page, ...own.page },
+          section: { ...sitePermalinks.section, ...own.section },
+        },
       };
     })
     .sort((a, b) => a.weight - b.weight || (a.code < b.code ? -1 : 1));

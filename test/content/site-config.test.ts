@@ -54,7 +54,7 @@ describe('reading a Hugo site configuration', () => {
     );
     assert.equal(yaml.config.baseUrl, 'https://y.example.org');
     assert.equal(yaml.config.title, 'Yaml Notes');
-    assert.deepEqual(yaml.config.permalinks, { posts: '/:year/:slug/' });
+    assert.deepEqual(yaml.config.permalinks, { page: { posts: '/:year/:slug/' }, section: {} });
     const json = await readSiteConfig(
       await project({
         'hugo.json': '{"baseURL": "https://j.example.org/", "taxonomies": {"topic": "topics"}}',
@@ -81,10 +81,11 @@ describe('reading a Hugo site configuration', () => {
     assert.equal(config.baseUrl, 'https://notes.example.org');
     assert.equal(config.title, 'Field Notes');
     assert.equal(config.unsafeHtml, true);
-    assert.deepEqual(config.permalinks, { posts: '/:year/:month/:slug/' });
+    const permalinks = { page: { posts: '/:year/:month/:slug/' }, section: { posts: '/writing/' } };
+    assert.deepEqual(config.permalinks, permalinks);
     assert.deepEqual(config.languages, [
-      { code: 'en', contentDir: null, weight: 1 },
-      { code: 'de', contentDir: 'content/de', weight: 2 },
+      { code: 'en', contentDir: null, weight: 1, permalinks },
+      { code: 'de', contentDir: 'content/de', weight: 2, permalinks },
     ]);
     assert.deepEqual(config.files, [
       'config/_default/hugo.toml',

@@ -86,7 +86,7 @@ const plainSite: SiteConfig = {
   files: [],
   baseUrl: null,
   title: null,
-  permalinks: {},
+  permalinks: { page: {}, section: {} },
   taxonomies: { tag: 'tags', category: 'categories' },
   unsafeHtml: false,
   defaultLanguage: 'en',
@@ -129,9 +129,12 @@ describe('pagePath', () => {
     const site = {
       ...plainSite,
       permalinks: {
-        posts: '/:year/:month/:monthname/:day/:slug/',
-        notes: '/n/:sections/:filename/:slugorfilename/:contentbasename/',
-        talks: '/:section/:title',
+        page: {
+          posts: '/:year/:month/:monthname/:day/:slug/',
+          notes: '/n/:sections/:filename/:slugorfilename/:contentbasename/',
+          talks: '/:section/:title',
+        },
+        section: {},
       },
     };
     const date = '2024-03-09T10:00:00Z';
@@ -148,9 +151,9 @@ describe('pagePath', () => {
     const site: SiteConfig = {
       ...plainSite,
       languages: [
-        { code: 'en', contentDir: null, weight: 1 },
-        { code: 'de', contentDir: 'content/de', weight: 2 },
-        { code: 'fr', contentDir: null, weight: 3 },
+        { code: 'en', contentDir: null, weight: 1, permalinks: plainSite.permalinks },
+        { code: 'de', contentDir: 'content/de', weight: 2, permalinks: plainSite.permalinks },
+        { code: 'fr', contentDir: null, weight: 3, permalinks: plainSite.permalinks },
       ],
     };
     assert.equal(pathOf('posts/x.md', {}, site), '/posts/x/');
