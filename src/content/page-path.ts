@@ -48,8 +48,12 @@ export function pageRules(
   const languageRoots = config.languages.flatMap(({ code, contentDir: dir }) => {
     if (dir === null) return [];
     const inside = posix.relative(contentFromRoot, dir);
-    return inside && !inside.startsWith('..') ? [{ prefix: `${inside}/`, code }] : [];
+    // CONTENT_DIR may be one language's own folder (`content/de`): then all of it is that language.
+    if (inside === '') return [{ prefix: '', code }];
+    return inside.startsWith('..') ? [] : [{ prefix: `${inside}/`, code }];
   });
+  // The longest prefix first, so that a folder of the whole content ('') is the last resort.
+  languageRoots.sort((a, b) => b.prefix.length - a.prefix.length);
   const sectionFolders = new Set<string>();
   for (const file of sectionFiles) {
     const root = languageRoots.find((r) => file.startsWith(r.prefix));

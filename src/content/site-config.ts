@@ -1,8 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { ConfigFileError, configFormat, parseConfigText } from './config-files.ts';
+import { type ConfigMemory, type ConfigTree, isTable, readConfigTree } from './config-tree.ts';
 import type { Problem } from './types.ts';
-import { reason } from './walk.ts';
 
 /** Permalink patterns by top-level section (`posts` → `/:year/:month/:slug/`), for each kind of page that has them. */
 export interface Permalinks {
@@ -25,7 +23,7 @@ export interface SiteLanguage {
 
 /** What talkbot uses of a Hugo site's configuration; every field has Hugo's default when unset. */
 export interface SiteConfig {
-  /** The project root: the folder that holds the content folder. */
+  /** The project root: the folder whose configuration names the content folder (see `findProjectRoot`). */
   readonly root: string;
   /** The configuration files read, in the order merged, relative to the project root. */
   readonly files: readonly string[];
@@ -62,84 +60,72 @@ export interface SiteConfigResult {
 export interface SiteConfigOptions {
   /** `SITE_BASE_URL`: wins over the configuration's `baseURL`. @default null */
   readonly baseUrl?: string | null;
+  /** The last good settings of each configuration file, used while one is broken. @default none */
+  readonly memory?: ConfigMemory;
 }
 
-const rootFileNames = ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'];
 const defaultTaxonomies = { tag: 'tags', category: 'categories' };
-// `hugo` builds for production: config/production/ is merged over config/_default/.
-const configDirs = ['config/_default', 'config/production'];
+// How far above the content folder its project root is looked for (`contentDir = "src/content"` is two).
+const rootSearchDepth = 3;
 
 /**
  * Reads the configuration of the Hugo site whose content folder is `contentDir`, as `hugo` (a
- * production build) merges it: the project root's first `hugo.*` or `config.*` file (in Hugo's
- * order of precedence), then each file of `config/_default/` and `config/production/` in name order,
- * later values winning. In the folders a file's name is the key it sets (`params.toml` → `params`,
- * `menus.de.toml` → `languages.de.menus`) except `hugo.*` and `config.*`, which set the top. Keys are
- * read case-insensitively, as Hugo does. A site without configuration gets Hugo's defaults.
+ * production build) merges it (see `readConfigTree`), from the site's project root (see
+ * `findProjectRoot`). Keys are read case-insensitively, as Hugo does. A site without configuration
+ * gets Hugo's defaults.
  */
 export async function readSiteConfig(
   contentDir: string,
   options: SiteConfigOptions = {},
 ): Promise<SiteConfigResult> {
-  const root = dirname(resolve(contentDir));
-  const problems: Problem[] = [];
-  const files: string[] = [];
-  let merged: Record<string, unknown> = {};
-  const problemPath = (file: string) => relative(resolve(contentDir), join(root, file)).split(sep).join('/');
-
-  const read = async (file: string, key: string[]): Promise<boolean> => {
-    const format = configFormat(file);
-    if (!format) return false;
-    let text: string;
-    try {
-      text = await readFile(join(root, file), 'utf8');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return false;
-      problems.push({ path: problemPath(file), line: null, message: `cannot be read: ${reason(error)}` });
-      return true;
-    }
-    files.push(file);
-    try {
-      const data = lowerKeys(parseConfigText(text, format)) as Record<string, unknown>;
-      merged = mergeTables(merged, nest(key, data));
-    } catch (error) {
-      if (!(error instanceof ConfigFileError)) throw error;
-      problems.push({
-        path: problemPath(file),
-        line: error.line,
-        message: `${error.message}; the site's configuration is read without this file`,
-      });
-    }
-    return true;
-  };
-
-  for (const name of rootFileNames) if (await read(name, [])) break;
-  for (const dir of configDirs) {
-    for (const name of await configFileNames(join(root, dir))) {
-      await read(posix.join(dir, name), keyOfConfigFile(name));
-    }
-  }
-  return { config: siteConfigFrom(root, files, merged, options), problems };
+  const { root, tree } = await projectOf(contentDir, options.memory);
+  const problems = tree.problems.map(({ file, line, message }) => ({
+    path: relative(resolve(contentDir), join(root, file)).split(sep).join('/'),
+    line,
+    message,
+  }));
+  return { config: siteConfigFrom(root, tree.files, tree.data, options), problems };
 }
 
-async function configFileNames(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && configFormat(e.name) !== null)
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
-  }
+/**
+ * The project root of a content folder, as Hugo would have to be run from it: the nearest folder
+ * above it (at most three levels up) whose configuration's `contentDir` (by default `content`), or
+ * one of its languages' `contentDir`, is this folder. Failing that, the nearest with a configuration
+ * file that cannot be read (it may be the one that would say so, and its problem must be seen); else
+ * the folder holding the content folder.
+ */
+export async function findProjectRoot(contentDir: string): Promise<string> {
+  return (await projectOf(contentDir)).root;
 }
 
-/** Where a config folder's file puts its table: `params.toml` → params, `menus.de.toml` → languages.de.menus. */
-function keyOfConfigFile(name: string): string[] {
-  const parts = name.toLowerCase().split('.').slice(0, -1);
-  const [key = '', language] = parts;
-  if (key === 'hugo' || key === 'config') return [];
-  return language ? ['languages', language, key] : [key];
+async function projectOf(
+  contentDir: string,
+  memory?: ConfigMemory,
+): Promise<{ root: string; tree: ConfigTree }> {
+  const target = resolve(contentDir);
+  const seen: { root: string; tree: ConfigTree }[] = [];
+  let dir = dirname(target);
+  for (let level = 1; level <= rootSearchDepth; level++) {
+    const tree = await readConfigTree(dir, memory);
+    if (tree.files.length > 0 && contentDirsOf(tree.data).some((d) => resolve(dir, d) === target))
+      return { root: dir, tree };
+    seen.push({ root: dir, tree });
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  const broken = seen.find(({ tree }) => tree.problems.length > 0);
+  // The loop reads the folder holding the content folder first, so `seen` is never empty.
+  return broken ?? (seen[0] as { root: string; tree: ConfigTree });
+}
+
+/** The content folders a configuration names: its own `contentDir` and each language's. */
+function contentDirsOf(data: Record<string, unknown>): string[] {
+  const dirs = [text(data.contentdir) ?? 'content'];
+  for (const language of Object.values(table(data.languages))) {
+    const dir = text(table(language).contentdir);
+    if (dir) dirs.push(dir);
+  }
+  return dirs;
 }
 
 function siteConfigFrom(
@@ -206,30 +192,6 @@ function languagesOf(languages: Record<string, unknown>, sitePermalinks: Permali
       };
     })
     .sort((a, b) => a.weight - b.weight || (a.code < b.code ? -1 : 1));
-}
-
-function nest(key: readonly string[], data: Record<string, unknown>): Record<string, unknown> {
-  return key.reduceRight<Record<string, unknown>>((inner, part) => ({ [part]: inner }), data);
-}
-
-/** Deep merge of tables, `over` winning; arrays and scalars are replaced whole, as Hugo does. */
-function mergeTables(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const before = out[key];
-    out[key] = isTable(before) && isTable(value) ? mergeTables(before, value) : value;
-  }
-  return out;
-}
-
-function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys);
-  if (!isTable(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]));
-}
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function table(value: unknown): Record<string, unknown> {
