@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { ConfigMemory } from './config-tree.ts';
 import { hugoShortcodes } from './embeds.ts';
 import { resolveOnPage } from './front-matter-links.ts';
 import { classifyLink } from './kind.ts';
@@ -32,6 +33,8 @@ export interface LoadOptions {
   readonly parse?: ParseOptions;
   /** What this folder's files gave when last parsed: only files changed since are parsed. @default none */
   readonly cache?: ParseCache;
+  /** The last good settings of each configuration file, used while one is broken (a running bot's reloads). @default none */
+  readonly configMemory?: ConfigMemory;
 }
 
 /**
@@ -52,7 +55,10 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     };
   }
 
-  const site = await readSiteConfig(root, { baseUrl: options.baseUrl ?? null });
+  const site = await readSiteConfig(root, {
+    baseUrl: options.baseUrl ?? null,
+    ...(options.configMemory ? { memory: options.configMemory } : {}),
+  });
   const shortcodes = await siteShortcodes(site.config);
   const parse = new ContentParse(root, options.parse);
   const outcomes = await parseChanged(root, parse, options.cache);
@@ -76,7 +82,13 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const posts = pages.map((page) => toPost(page, context));
   posts.sort(newestFirst);
   problems.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
-  return { posts, problems, siteTitle: site.config.title, leftOut: leftOut satisfies LeftOut };
+  return {
+    posts,
+    problems,
+    siteTitle: site.config.title,
+    siteBaseUrl: site.config.baseUrl,
+    leftOut: leftOut satisfies LeftOut,
+  };
 }
 
 function leftOutBecause(

@@ -94,6 +94,8 @@ export interface LoadResult {
   readonly problems: readonly Problem[];
   /** The site's name (`title` in its configuration), when a load read one. */
   readonly siteTitle?: string | null;
+  /** The base URL the load linked posts under (`SITE_BASE_URL`, else the site's `baseURL`), when a load read one. */
+  readonly siteBaseUrl?: string | null;
   /** What was left out and why, when a load counted it. */
   readonly leftOut?: LeftOut;
 }

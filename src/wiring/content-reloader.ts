@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
+import { isConfigPath } from '../content/config-tree.ts';
 import { formatProblem } from '../content/format-problem.ts';
 import { keepLastGood } from '../content/last-good.ts';
+import { findProjectRoot } from '../content/site-config.ts';
 import type { LoadResult } from '../content/types.ts';
 import { Library } from '../search/library.ts';
 
@@ -16,8 +19,8 @@ export interface ReloaderOptions {
   readonly contentDir: string;
   /** Loads the content folder afresh. */
   readonly load: () => Promise<LoadResult>;
-  /** Receives each new Library, built whole before it is handed over. */
-  readonly publish: (library: Library) => void;
+  /** Receives each new Library, built whole before it is handed over, with the load it was built from. */
+  readonly publish: (library: Library, load: LoadResult) => void;
   /** The load that is being served now, so a broken edit can fall back to it. */
   readonly initial: LoadResult;
   readonly logger: ReloadLogger;
@@ -26,7 +29,8 @@ export interface ReloaderOptions {
 }
 
 /**
- * Watches the content folder and rebuilds the Library after edits settle. Reloads never overlap:
+ * Watches the content folder, and the site's configuration files at its project root (`hugo.toml`,
+ * `config/_default/`, …: URLs, the title and taxonomies follow them), and rebuilds the Library after edits settle. Reloads never overlap:
  * a change during a reload schedules one more. A failed reload keeps the current Library. This is wiring:
  * the watcher and the timers live here; what a reload computes is the core's (`keepLastGood` of the
  * content, `Library.build` of search), pure values in and out.
@@ -34,7 +38,7 @@ export interface ReloaderOptions {
 export class ContentReloader {
   readonly #options: ReloaderOptions;
   #current: LoadResult;
-  #watcher: FSWatcher | null = null;
+  #watchers: FSWatcher[] = [];
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -50,13 +54,27 @@ export class ContentReloader {
     return this.#reloads;
   }
 
-  /** Starts watching; resolves once the watcher is ready. */
+  /** Starts watching; resolves once the watchers are ready. */
   async start(): Promise<void> {
-    const watcher = watch(this.#options.contentDir, { ignoreInitial: true, followSymlinks: false });
-    this.#watcher = watcher;
-    watcher.on('all', () => this.#schedule());
-    watcher.on('error', (error) => this.#options.logger.warn(`content watcher: ${(error as Error).message}`));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    // Found before any watcher starts: one made earlier could be ready before its listener is on.
+    const root = resolve(await findProjectRoot(this.#options.contentDir));
+    const content = watch(this.#options.contentDir, { ignoreInitial: true, followSymlinks: false });
+    // Only the configuration's own files and folders: the root also holds themes, assets, public/ …
+    const config = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: (path) => !isConfigPath(root, resolve(path)),
+    });
+    this.#watchers = [content, config];
+    await Promise.all(
+      this.#watchers.map((watcher) => {
+        watcher.on('all', () => this.#schedule());
+        watcher.on('error', (error) =>
+          this.#options.logger.warn(`content watcher: ${(error as Error).message}`),
+        );
+        return new Promise<void>((ready) => watcher.once('ready', () => ready()));
+      }),
+    );
   }
 
   /** Reloads now (waiting for a reload already running), then resolves. */
@@ -76,8 +94,8 @@ export class ContentReloader {
   async stop(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    await this.#watcher?.close();
-    this.#watcher = null;
+    await Promise.all(this.#watchers.map((watcher) => watcher.close()));
+    this.#watchers = [];
     await this.#running;
   }
 
@@ -98,7 +116,7 @@ export class ContentReloader {
         // Built in slices: the app answers between them (at 10,000 posts a build takes about a second).
         const library = await Library.build(next);
         this.#current = next;
-        this.#options.publish(library);
+        this.#options.publish(library, next);
         this.#reloads++;
         this.#options.logger.info(
           `reloaded ${library.posts.length} posts and ${library.resources.length} resources` +
