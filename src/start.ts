@@ -1,5 +1,6 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
+import type { ConfigMemory } from './content/config-tree.ts';
 import { loadContent } from './content/load.ts';
 import { appSaveDelayMs, ParseCache } from './content/parse-cache.ts';
 import type { SlackStandIn } from './local/index.ts';
@@ -72,7 +73,9 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   });
   // Only SITE_BASE_URL is passed on: each load reads the site's configuration afresh, so a commit that
   // changes `baseURL` moves the links with it.
-  const load = () => loadContent(contentDir, { baseUrl: config.siteBaseUrl, cache });
+  // A configuration file broken mid-edit is read as it last parsed, so URLs stay put until it is fixed.
+  const configMemory: ConfigMemory = new Map();
+  const load = () => loadContent(contentDir, { baseUrl: config.siteBaseUrl, cache, configMemory });
   const loading = load();
   // A large site is parsed by worker threads: this thread loads Bolt and opens the store meanwhile.
   const boltLoading = loadBolt();
@@ -109,10 +112,16 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
           throw error;
         })) ?? undefined);
 
+  // The base URL of the content served: SITE_BASE_URL, else the `baseURL` its load read (which an
+  // edit of the site's configuration may change). Tips leave out links to it: they are the blog's own.
+  let servedBaseUrl = initial.siteBaseUrl ?? siteBaseUrl;
   const reloader = new ContentReloader({
     contentDir,
     load,
-    publish: (next) => store.replace(next),
+    publish: (next, loaded) => {
+      servedBaseUrl = loaded.siteBaseUrl ?? siteBaseUrl;
+      store.replace(next);
+    },
     initial,
     logger,
   });
@@ -122,7 +131,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     await fleetContent?.served(commit);
   };
   const inFlight = new InFlight();
-  const tipOptions = { ...config.tipSettings, siteBaseUrl };
+  const tipOptions = () => ({ ...config.tipSettings, siteBaseUrl: servedBaseUrl });
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
   const tipChannel =
     config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
@@ -131,8 +140,8 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
   const deps: ListenerDeps = {
     library: () => store.current,
     nextTip: () =>
-      tipChannel ? upcomingTip(store.current, new Date(), { ...tipOptions, channel: tipChannel }) : null,
-    todaysTip: () => todaysTip(store.current, new Date(), tipOptions),
+      tipChannel ? upcomingTip(store.current, new Date(), { ...tipOptions(), channel: tipChannel }) : null,
+    todaysTip: () => todaysTip(store.current, new Date(), tipOptions()),
     contentSource: () => git?.status() ?? null,
     get channelTips() {
       return features?.channelTips;
@@ -176,7 +185,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     client: app.client,
     library: () => store.current,
     tipSettings: config.tipSettings,
-    siteBaseUrl: config.siteBaseUrl,
+    siteBaseUrl: () => servedBaseUrl,
     insights: config.insights,
     logger,
     startupChannel: tipChannel,

@@ -37,7 +37,8 @@ export interface ChannelTipsOptions {
   readonly subscriptions: SubscriptionSource;
   readonly library: () => Library;
   readonly seed: string;
-  readonly siteBaseUrl: string | null;
+  /** The site's base URL (whose links are the blog's own, never a tip), read at each use: a reload may change it. */
+  readonly siteBaseUrl: () => string | null;
   readonly poster: TipPoster;
   readonly errorCode: ErrorClassifier;
   readonly logger: TipLogger;
@@ -78,7 +79,7 @@ export class ChannelTips {
       timezone: subscription.timezone,
       seed: this.#options.seed,
       channel: subscription.channel,
-      siteBaseUrl: this.#options.siteBaseUrl,
+      siteBaseUrl: this.#options.siteBaseUrl(),
     };
   }
 

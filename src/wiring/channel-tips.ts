@@ -30,7 +30,8 @@ export interface StoreFeaturesOptions {
   readonly client: webApi.WebClient;
   readonly library: () => Library;
   readonly tipSettings: TipSettings;
-  readonly siteBaseUrl: string | null;
+  /** The site's effective base URL (SITE_BASE_URL, else the served load's baseURL), read at each use. */
+  readonly siteBaseUrl: () => string | null;
   readonly insights: InsightsConfig;
   readonly logger: Logger;
   /** The subscription `TIP_CHANNEL` (or local mode's #general) stands for, made at startup. */

@@ -12,7 +12,7 @@ import { utcOffset, wallFormat } from '../../tips/slot-clock.ts';
 import { type TipSettings, tipSettingsProblem } from '../../tips/tip-config.ts';
 import { contentOptions, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { contentFlags, loadExistingLibrary } from '../library-loader.ts';
+import { contentFlags, loadExistingLibrary, resolveContent } from '../library-loader.ts';
 import type { CommandIO } from './io.ts';
 
 /** Usage of `talkbot tip`. */
@@ -73,8 +73,10 @@ export async function tipCommand(argv: readonly string[], io: CommandIO): Promis
     );
   }
   const content = readContentConfig(io.env);
-  const library = await loadExistingLibrary(contentFlags(values, content, io));
-  const options: TipOptions = { ...settings, channel, siteBaseUrl: content.siteBaseUrl };
+  // Resolved first: the site's own `baseURL` counts when SITE_BASE_URL is unset, so its links are no tips.
+  const flags = await resolveContent(contentFlags(values, content, io));
+  const library = await loadExistingLibrary(flags);
+  const options: TipOptions = { ...settings, channel, siteBaseUrl: flags.siteBaseUrl };
   const tip = pickTip(library, at, options);
   if (values.json) io.out(`${JSON.stringify(tipToJson(tip, at), null, 2)}\n`);
   else io.out(tip === null ? '' : renderTipText(tip, settings.timezone));
