@@ -4,6 +4,7 @@
 import { fieldLine } from './front-matter.ts';
 import { classifyLink } from './kind.ts';
 import type { ParsedLink } from './parse-post.ts';
+import { addSitePages } from './site-page-links.ts';
 import type { Problem, ResourceKind } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
 
@@ -19,6 +20,7 @@ interface FieldMeaning {
 // material, so it is `other`. A poster is what stands beside a talk, as slides do.
 const resourceFields: ReadonlyMap<string, FieldMeaning> = new Map([
   ['url_slides', { noun: 'Slides', kind: 'slides' }],
+  ['slides', { noun: 'Slides', kind: 'slides' }],
   ['url_video', { noun: 'Video', kind: 'video' }],
   ['url_pdf', { noun: 'PDF', kind: 'paper' }],
   ['url_preprint', { noun: 'Preprint', kind: 'paper' }],
@@ -30,6 +32,7 @@ const resourceFields: ReadonlyMap<string, FieldMeaning> = new Map([
   ['url_project', { noun: 'Project', kind: null }],
   ['url_source', { noun: 'Source', kind: null }],
   ['event_url', { noun: 'Event', kind: null }],
+  ['projects', { noun: 'Project', kind: null }],
 ]);
 const fieldOrder = [...resourceFields.keys()];
 
@@ -104,6 +107,7 @@ export function frontMatterLinks(page: FrontMatterSource, problems: Problem[]): 
       );
   }
   addListed(page, fields.get('links'), add, problem);
+  addSitePages(fields, lineOf, add, problem, page.title);
   ranked.sort((a, b) => a.rank - b.rank || a.link.line - b.link.line);
   return ranked.map(({ link }) => link);
 }

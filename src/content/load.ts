@@ -14,6 +14,7 @@ import type { ParsedPost } from './parse-post.ts';
 import { placeholderIndex } from './shortcodes.ts';
 import { readSiteConfig, type SiteConfig } from './site-config.ts';
 import { SiteMap } from './site-map.ts';
+import { resolveSitePage, sitePagePrefix } from './site-page-links.ts';
 import { siteShortcodes } from './site-shortcodes.ts';
 import type { LeftOut, Link, LoadResult, PageLink, Post, Problem } from './types.ts';
 import { normaliseUrl } from './url-key.ts';
@@ -141,6 +142,15 @@ function toPost(page: PlacedPage, { site, siteMap, shortcodes, problems }: LinkC
   const pageLinks: PageLink[] = [];
   const urlOf = (id: string) => absoluteUrl(site.baseUrl, id) ?? id;
   for (const raw of post.links) {
+    if (raw.url.startsWith(sitePagePrefix)) {
+      const outcome = resolveSitePage(raw, page, siteMap, urlOf, problems);
+      if (outcome && 'pageLink' in outcome) pageLinks.push(outcome.pageLink);
+      else if (outcome) {
+        links.push(outcome.link);
+        keys.push(outcome.key);
+      }
+      continue;
+    }
     const refIndex = placeholderIndex(raw.url);
     if (refIndex !== null) {
       const target = post.refs[refIndex]?.target ?? '';
