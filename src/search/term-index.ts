@@ -1,5 +1,5 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { bestMatches } from './best-matches.ts';
+import { bestDocs } from './best-matches.ts';
 
 // The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
 // construction (offsets, slots and doc ids are made here), these are the hottest loops of a query and a
@@ -120,12 +120,13 @@ export class TermIndex {
         if (advanced === 0) return null;
       }
       const full = Math.min(order.length, 255);
-      const found: TermMatch[] = [];
-      for (const doc of seeds) {
-        if (matched[doc] === full && (!allow || allow(doc)))
-          found.push({ doc, score: scores[doc] as number, fields: this.#fieldsHit[doc] as number });
-      }
-      return found.length === 0 ? null : bestMatches(found, limit);
+      const best = bestDocs(seeds, scores, limit, (doc) => matched[doc] === full && (!allow || allow(doc)));
+      if (best.length === 0) return null;
+      return best.map((doc) => ({
+        doc,
+        score: scores[doc] as number,
+        fields: this.#fieldsHit[doc] as number,
+      }));
     } finally {
       for (const doc of seeds) {
         scores[doc] = 0;
