@@ -65,7 +65,9 @@ export function renderAnswer(result: SearchResult, options: AnswerOptions): Mess
   const rendered = new Map<Hit, Block[]>();
   const blocksOf = (hit: Hit): Block[] =>
     rendered.get(hit) ?? rendered.set(hit, renderHit(hit, terms)).get(hit) ?? [];
-  const shown = largestFitting(page.length, (count) => renderPage(consistent, page, count, options, blocksOf));
+  const shown = largestFitting(page.length, (count) =>
+    renderPage(consistent, page, count, options, blocksOf),
+  );
   return fitMessage(renderPage(consistent, page, shown, options, blocksOf));
 }
 
