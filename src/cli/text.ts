@@ -26,12 +26,18 @@ export function renderAnswerText(result: SearchResult): string {
   return lines.join('\n');
 }
 
+/** Citations a resource hit lists in the text output; `--json` lists them all. */
+const citationsListed = 5;
+
 function renderHit(hit: Hit, position: number): string[] {
   if (hit.kind === 'post') return renderPost(hit.post, position);
   const { resource } = hit;
-  const from = resource.citations.map((c) =>
-    c.section ? `${c.section} · from ${c.post.title}` : `from ${c.post.title}`,
-  );
+  // A link cited by every post of a large site must not print a line for each.
+  const from = resource.citations
+    .slice(0, citationsListed)
+    .map((c) => (c.section ? `${c.section} · from ${c.post.title}` : `from ${c.post.title}`));
+  const unlisted = resource.citations.length - citationsListed;
+  if (unlisted > 0) from.push(`and ${unlisted} more ${unlisted === 1 ? 'post' : 'posts'}`);
   return [
     `${position}. ${resource.title} [${kindWords[resource.kind]}]`,
     `   ${resource.url}`,

@@ -36,8 +36,10 @@ export function surroundingsOf(
   const bare = isGenericText(linkText) || isPossessive(linkText) || /^https?:/.test(linkText);
   const lead = inItem && bare ? leadOf(text, spans) : '';
   const follow = bare ? followOf(text, spans, at) : '';
-  const folded = fold(text);
-  if (inItem && folded.length <= contextLimit) return { context: folded, lead, follow };
+  if (inItem) {
+    const folded = fold(text);
+    if (folded.length <= contextLimit) return { context: folded, lead, follow };
+  }
   const context = capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
   return { context, lead, follow };
 }

@@ -26,8 +26,8 @@ export interface ScoredRecord {
 const bodyScore = 0.7;
 
 /**
- * How many candidates the inverted index passes to fuse.js. fuse.js scans every candidate's fields once
- * per query word (about 40 µs a candidate and word), so `candidateWords` bounds candidates times words,
+ * How many candidates the inverted index passes to fuse.js. fuse.js scans what it is given of each
+ * candidate once per query word, so `candidateWords` bounds candidates times words,
  * and with it every query's cost and the garbage fuse.js leaves: 20 candidates for one word (four pages
  * of five answers, more than anyone pages through), 10 for two words or more (a query that specific
  * rarely needs a third page). Measured on the benchmark's query mix, 25 and 15 for one and two words

@@ -1,5 +1,5 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { bestMatches } from './best-matches.ts';
+import { bestDocs } from './best-matches.ts';
 
 // The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
 // construction (offsets, slots and doc ids are made here), these are the hottest loops of a query and a
@@ -78,6 +78,10 @@ export class TermIndex {
   readonly #fieldsHit: Uint16Array;
   /** Per document, which inherited fields already scored in the current step (`step << 4 | field bits`). */
   readonly #inherited: Uint16Array;
+  readonly #scale: Float64Array;
+  readonly #lengthFactor: Float64Array;
+  /** By field: the field a child inherits it as, or -1 (`Inheritance.links`, as a typed array). */
+  readonly #links: Int8Array;
   #lastFuzzy: { term: string; maxEdits: number; found: Map<string, [number, number]> } | null = null;
 
   constructor(parts: TermIndexParts) {
@@ -86,6 +90,9 @@ export class TermIndex {
     this.#matched = new Uint8Array(parts.docCount);
     this.#fieldsHit = new Uint16Array(parts.docCount);
     this.#inherited = new Uint16Array(parts.inherit ? parts.docCount : 0);
+    this.#scale = new Float64Array(parts.fields);
+    this.#lengthFactor = new Float64Array(parts.fields);
+    this.#links = Int8Array.from({ length: parts.fields }, (_, f) => parts.inherit?.links[f] ?? -1);
   }
 
   /** How many distinct words the index holds. */
@@ -120,12 +127,13 @@ export class TermIndex {
         if (advanced === 0) return null;
       }
       const full = Math.min(order.length, 255);
-      const found: TermMatch[] = [];
-      for (const doc of seeds) {
-        if (matched[doc] === full && (!allow || allow(doc)))
-          found.push({ doc, score: scores[doc] as number, fields: this.#fieldsHit[doc] as number });
-      }
-      return found.length === 0 ? null : bestMatches(found, limit);
+      const best = bestDocs(seeds, scores, limit, (doc) => matched[doc] === full && (!allow || allow(doc)));
+      if (best.length === 0) return null;
+      return best.map((doc) => ({
+        doc,
+        score: scores[doc] as number,
+        fields: this.#fieldsHit[doc] as number,
+      }));
     } finally {
       for (const doc of seeds) {
         scores[doc] = 0;
@@ -201,32 +209,30 @@ export class TermIndex {
     const { fields, docCount, offsets, docField, freq, fieldDocs, lengths, average, inherit } = this.#p;
     const mark = Math.min(step, 254);
     let advanced = 0;
-    const idf = new Float64Array(fields);
+    // Per field, what a posting's BM25 is multiplied by, and its length norm's factor: worked out once a term.
+    const scale = this.#scale;
+    const lengthFactor = this.#lengthFactor;
     for (let f = 0; f < fields; f++) {
       const n = fieldDocs[term * fields + f] as number;
-      idf[f] = Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
+      scale[f] = weight * (boosts[f] ?? 1) * Math.log(1 + (docCount - n + 0.5) / (n + 0.5));
+      lengthFactor[f] = b / (average[f] as number);
     }
+    const links = this.#links;
     const end = offsets[term + 1] as number;
     for (let i = offsets[term] as number; i < end; i++) {
       const slot = docField[i] as number;
       const doc = (slot / fields) | 0;
       const field = slot - doc * fields;
       const tf = freq[i] as number;
-      const norm = 1 - b + (b * (lengths[slot] as number)) / (average[field] as number);
+      const norm = 1 - b + (lengths[slot] as number) * (lengthFactor[field] as number);
       const bm25 = d + (tf * (k + 1)) / (tf + k * norm);
-      advanced += this.#add(
-        doc,
-        mark,
-        seeds,
-        weight * (boosts[field] ?? 1) * (idf[field] as number) * bm25,
-        1 << field,
-      );
-      const to = inherit?.links[field] ?? -1;
-      if (!inherit || to < 0 || doc + 1 >= inherit.children.length) continue;
+      advanced += this.#add(doc, mark, seeds, (scale[field] as number) * bm25, 1 << field);
+      const to = links[field] as number;
+      if (to < 0 || !inherit || doc + 1 >= inherit.children.length) continue;
       // The parent's children inherit the word once per step and field, whatever the number of parents.
       const bit = 1 << to;
       const stamp = (step + 1) << 8;
-      const inherited = weight * (boosts[to] ?? 1) * (idf[to] as number) * bm25;
+      const inherited = (scale[to] as number) * bm25;
       for (let c = inherit.children[doc] as number; c < (inherit.children[doc + 1] as number); c++) {
         const child = inherit.docs[c] as number;
         const seen = this.#inherited[child] as number;

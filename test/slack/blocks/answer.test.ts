@@ -124,6 +124,29 @@ describe('renderAnswer, a resource hit', () => {
   });
 });
 
+describe('renderAnswer, a link cited by thousands of posts', () => {
+  it('names the first three citing posts and the first sections, and counts the rest', () => {
+    const posts = Array.from({ length: 4000 }, (_, n) => generatedPost(n + 1));
+    const resource = {
+      ...jepsen(),
+      citations: posts.map((post, n) => ({
+        ...firstCitation(jepsen()),
+        post,
+        section: `Further reading ${n % 7}`,
+      })),
+    };
+    const message = renderAnswer(result('jepsen', [resourceHit(resource), postHit(seedPost())]), asker);
+    assert.deepEqual(slackProblems(message), []);
+    const shown = allText(message);
+    assert.ok(shown.includes('Further reading 0, Further reading 1, Further reading 2 · from'), shown);
+    assert.ok(!shown.includes('Further reading 3'));
+    assert.match(
+      shown,
+      /from \*<https:\/\/example\.com\/posts\/talk-1\/\|[^>]+>\*, \*<[^>]+>\*, \*<[^>]+>\* and 3997 more/,
+    );
+  });
+});
+
 describe('renderAnswer, paging and sharing', () => {
   const hits = [postHit(seedPost()), resourceHit(jepsen()), postHit(generatedPost(1))];
 
