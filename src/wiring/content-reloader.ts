@@ -39,6 +39,8 @@ export class ContentReloader {
   readonly #options: ReloaderOptions;
   #current: LoadResult;
   #watchers: FSWatcher[] = [];
+  #starting: Promise<void> | null = null;
+  #stopped = false;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -55,9 +57,16 @@ export class ContentReloader {
   }
 
   /** Starts watching; resolves once the watchers are ready. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.#starting ??= this.#start();
+    return this.#starting;
+  }
+
+  async #start(): Promise<void> {
     // Found before any watcher starts: one made earlier could be ready before its listener is on.
     const root = resolve(await findProjectRoot(this.#options.contentDir));
+    // Stopped while the root was looked for: a watcher started now would never be closed.
+    if (this.#stopped) return;
     const content = watch(this.#options.contentDir, { ignoreInitial: true, followSymlinks: false });
     // Only the configuration's own files and folders: the root also holds themes, assets, public/ …
     const config = watch(root, {
@@ -92,8 +101,10 @@ export class ContentReloader {
 
   /** Stops watching and waits for a reload in progress to finish. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    await this.#starting?.catch(() => undefined);
     await Promise.all(this.#watchers.map((watcher) => watcher.close()));
     this.#watchers = [];
     await this.#running;
