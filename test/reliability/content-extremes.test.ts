@@ -29,6 +29,7 @@ describe('content at the extremes ends in a working index or a clear problem', (
       posts: [],
       problems: [],
       siteTitle: null,
+      siteBaseUrl: null,
       leftOut: { drafts: 0, future: 0, expired: 0, unrendered: 0 },
     });
   });
