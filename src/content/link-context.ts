@@ -20,6 +20,8 @@ export interface LinkSpan {
 export const contextLimit = 240;
 /** Words after a link that may complete a possessive title ("Will Wilson's" + "Strange Loop talk"). */
 const followWords = 6;
+/** Characters after a link read for those words: six long words and the spaces between. */
+const followChars = 120;
 
 /** Reads what surrounds `spans[at]` in `text`: the whole of a list item, or the sentence in prose. */
 export function surroundingsOf(
@@ -73,7 +75,11 @@ const followStop =
 /** The words right after the link, up to punctuation, a new clause or the next link. */
 function followOf(text: string, spans: readonly LinkSpan[], at: number): string {
   const span = spans[at] as LinkSpan;
-  const rest = text.slice(span.end, spans[at + 1]?.start ?? text.length);
+  // Six words fit in far fewer characters than a paragraph's rest: only those are looked at.
+  const until = spans[at + 1]?.start ?? text.length;
+  const cut = text.slice(span.end, Math.min(until, span.end + followChars));
+  // A word cut in two at the end is left out, not shown in part.
+  const rest = until > span.end + followChars ? cut.replace(/\S+$/u, '') : cut;
   if (!/^\s/u.test(rest)) return '';
   const stop = rest.search(followStop);
   return capWords(fold(stop === -1 ? rest : rest.slice(0, stop)), followWords);

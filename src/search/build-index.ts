@@ -18,7 +18,7 @@ export function* buildIndex(
   postIds: ReadonlyMap<Post, number>,
 ): Sliced<{ index: TermIndex; children: Uint32Array; docs: Int32Array }> {
   const builder = new TermIndexBuilder(fields.length);
-  const slice = new SliceCounter(recordsPerSlice);
+  const slice = new SliceCounter(recordsPerClockRead);
   // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
   // field's words are its parts' words one after the other (the separator only ends words).
   const known = new Map<string, number[]>();
@@ -88,8 +88,8 @@ export function* buildIndex(
   return { index, children, docs };
 }
 
-// About 10 ms of indexing on the 2-core development machine (a post counting as eight records).
-const recordsPerSlice = 2_000;
+// Records indexed between reads of the clock (a post counting as eight): a small part of a slice.
+const recordsPerClockRead = 200;
 /** Citations whose texts and contexts a resource is indexed by: a link cited everywhere is not a page of text. */
 const indexedCitations = 20;
 

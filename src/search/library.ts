@@ -5,7 +5,7 @@ import { foldText, tagKey } from './normalize.ts';
 import { parseQuery, tagFilter } from './query.ts';
 import { collectResourcesInSlices, toRecords } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
-import { runAtOnce, runInSlices, type Sliced } from './slices.ts';
+import { runAtOnce, runInSlices, SliceCounter, type Sliced } from './slices.ts';
 import { wordsOf } from './terms.ts';
 import type { Hit, ParsedQuery, Resource, SearchResult } from './types.ts';
 
@@ -23,17 +23,35 @@ export interface TagCount {
   readonly posts: number;
 }
 
-/** What a Library builds from its posts: their resources and the search over both. */
+/** What a Library builds from its posts: their resources, the search over both, and the posts' lookups. */
 export interface LibraryParts {
   readonly resources: readonly Resource[];
   readonly index: SearchIndex;
+  readonly byId: ReadonlyMap<string, Post>;
+  readonly bySlug: ReadonlyMap<string, Post>;
+  /** Each tag key to the tag as written (by the last post holding it, in the posts' order). */
+  readonly tags: ReadonlyMap<string, string>;
 }
 
 function* buildParts(posts: readonly Post[]): Sliced<LibraryParts> {
   const resources = yield* collectResourcesInSlices(posts);
-  const index = yield* buildSearchIndex(toRecords(posts, resources));
-  return { resources, index };
+  const index = yield* buildSearchIndex(yield* toRecords(posts, resources));
+  const slice = new SliceCounter(postsPerClockRead);
+  const byId = new Map<string, Post>();
+  const bySlug = new Map<string, Post>();
+  const tags = new Map<string, string>();
+  for (const post of posts) {
+    byId.set(post.id, post);
+    // Slugs repeat across sections: the newest post holding one answers a button from before ids.
+    if (!bySlug.has(post.slug)) bySlug.set(post.slug, post);
+    for (const tag of post.tags) tags.set(tagKey(tag), tag);
+    if (slice.full()) yield;
+  }
+  return { resources, index, byId, bySlug, tags };
 }
+
+// Posts whose lookups are made between reads of the clock: a small part of a slice.
+const postsPerClockRead = 500;
 
 /** Everything talkbot knows from one load of a content folder: posts, resources and the search over them. */
 export class Library {
@@ -75,10 +93,9 @@ export class Library {
     this.loadedAt = loadedAt;
     this.resources = parts.resources;
     this.#index = parts.index;
-    this.#byId = new Map(this.posts.map((p) => [p.id, p]));
-    // Slugs repeat across sections: the newest post holding one answers a button from before ids.
-    this.#bySlug = new Map([...this.posts].reverse().map((p) => [p.slug, p]));
-    this.#tags = new Map(this.posts.flatMap((p) => p.tags.map((t) => [tagKey(t), t] as const)));
+    this.#byId = parts.byId;
+    this.#bySlug = parts.bySlug;
+    this.#tags = parts.tags;
   }
 
   /** Runs a query (free words and `tag:` filters) and returns one page of hits, best first. */

@@ -42,7 +42,7 @@ export type SearchRecord = PostSearchRecord | ResourceSearchRecord;
 
 /** The resources of the posts (one per link key, citing every post), pausing after every slice of links. */
 export function* collectResourcesInSlices(posts: readonly Post[]): Sliced<Resource[]> {
-  const slice = new SliceCounter(linksPerSlice);
+  const slice = new SliceCounter(linksPerClockRead);
   const resources: Resource[] = [];
   // By key, the resource's position; by position, its key, its citations and the last post citing it.
   const byKey = new Map<string, number>();
@@ -106,8 +106,8 @@ function mostDescriptive(citations: readonly Citation[]): Link {
   return best;
 }
 
-// About 10 ms of merging on the 2-core development machine.
-const linksPerSlice = 10_000;
+// Links merged between reads of the clock: a small part of a slice.
+const linksPerClockRead = 1_000;
 
 /** What joins the parts of a record's list fields (tags, headings, sections, post titles). */
 export const separator = ' · ';
@@ -223,14 +223,17 @@ export function citedTagsOf(resource: Resource, limit = Number.POSITIVE_INFINITY
   return [...tags];
 }
 
-/** Flattens posts and resources into records, posts first, ids being their positions. */
-export function toRecords(posts: readonly Post[], resources: readonly Resource[]): SearchRecord[] {
+/** Flattens posts and resources into records, posts first, ids being their positions, pausing between slices. */
+export function* toRecords(posts: readonly Post[], resources: readonly Resource[]): Sliced<SearchRecord[]> {
+  const slice = new SliceCounter(linksPerClockRead);
   const records: SearchRecord[] = new Array(posts.length + resources.length);
-  posts.forEach((post, i) => {
-    records[i] = new PostRecord(i, post);
-  });
-  resources.forEach((resource, i) => {
-    records[posts.length + i] = new ResourceRecord(posts.length + i, resource);
-  });
+  for (let i = 0; i < posts.length; i++) {
+    records[i] = new PostRecord(i, posts[i] as Post);
+    if (slice.full(4)) yield;
+  }
+  for (let i = 0; i < resources.length; i++) {
+    records[posts.length + i] = new ResourceRecord(posts.length + i, resources[i] as Resource);
+    if (slice.full()) yield;
+  }
   return records;
 }
