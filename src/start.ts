@@ -114,14 +114,11 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
 
   // The base URL of the content served: SITE_BASE_URL, else the `baseURL` its load read (which an
   // edit of the site's configuration may change). Tips leave out links to it: they are the blog's own.
-  let servedBaseUrl = initial.siteBaseUrl ?? siteBaseUrl;
+  const servedBaseUrl = () => store.current.siteBaseUrl ?? siteBaseUrl;
   const reloader = new ContentReloader({
     contentDir,
     load,
-    publish: (next, loaded) => {
-      servedBaseUrl = loaded.siteBaseUrl ?? siteBaseUrl;
-      store.replace(next);
-    },
+    publish: (next) => store.replace(next),
     initial,
     logger,
   });
@@ -131,7 +128,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     await fleetContent?.served(commit);
   };
   const inFlight = new InFlight();
-  const tipOptions = () => ({ ...config.tipSettings, siteBaseUrl: servedBaseUrl });
+  const tipOptions = () => ({ ...config.tipSettings, siteBaseUrl: servedBaseUrl() });
   // Local mode posts tips to the playground's #general; in Slack only where TIP_CHANNEL is set.
   const tipChannel =
     config.mode === 'local' ? (config.tips?.channel ?? localTipChannel) : (config.tips?.channel ?? null);
@@ -185,7 +182,7 @@ export async function startTalkbot(config: Config, logger: Logger): Promise<Runn
     client: app.client,
     library: () => store.current,
     tipSettings: config.tipSettings,
-    siteBaseUrl: () => servedBaseUrl,
+    siteBaseUrl: servedBaseUrl,
     insights: config.insights,
     logger,
     startupChannel: tipChannel,

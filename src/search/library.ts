@@ -60,6 +60,8 @@ export class Library {
   readonly problems: readonly Problem[];
   /** The site's name from its configuration, or null. */
   readonly siteTitle: string | null;
+  /** The base URL the load gave its pages (`SITE_BASE_URL`, else the configuration's `baseURL`), or null. */
+  readonly siteBaseUrl: string | null;
   /** What the load left out on purpose (drafts, future and expired posts), when it counted. */
   readonly leftOut: LeftOut | null;
   readonly loadedAt: Date;
@@ -89,6 +91,7 @@ export class Library {
     this.posts = load.posts;
     this.problems = load.problems;
     this.siteTitle = load.siteTitle ?? null;
+    this.siteBaseUrl = load.siteBaseUrl ?? null;
     this.leftOut = load.leftOut ?? null;
     this.loadedAt = loadedAt;
     this.resources = parts.resources;

@@ -20,7 +20,7 @@ export interface ReloaderOptions {
   /** Loads the content folder afresh. */
   readonly load: () => Promise<LoadResult>;
   /** Receives each new Library, built whole before it is handed over, with the load it was built from. */
-  readonly publish: (library: Library, load: LoadResult) => void;
+  readonly publish: (library: Library) => void;
   /** The load that is being served now, so a broken edit can fall back to it. */
   readonly initial: LoadResult;
   readonly logger: ReloadLogger;
@@ -127,7 +127,7 @@ export class ContentReloader {
         // Built in slices: the app answers between them (at 10,000 posts a build takes about a second).
         const library = await Library.build(next);
         this.#current = next;
-        this.#options.publish(library, next);
+        this.#options.publish(library);
         this.#reloads++;
         this.#options.logger.info(
           `reloaded ${library.posts.length} posts and ${library.resources.length} resources` +
