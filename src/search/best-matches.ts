@@ -4,7 +4,7 @@
  * site is held by a hundred thousand documents, of which a query keeps twenty.
  */
 export function bestDocs(
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   scores: Float64Array,
   limit: number,
   admit: (doc: number) => boolean,
@@ -13,7 +13,8 @@ export function bestDocs(
     (scores[x] as number) > (scores[y] as number) || (scores[x] === scores[y] && x < y);
   // A min-heap of the best `limit` so far, its worst at the top: O(n log limit).
   const heap: number[] = [];
-  for (const doc of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i] as number;
     if (!admit(doc)) continue;
     if (heap.length < limit) {
       heap.push(doc);

@@ -76,6 +76,9 @@ export class TermIndex {
   readonly #matched: Uint8Array;
   /** Per document, the fields a query word was found in (see `TermMatch.fields`). */
   readonly #fieldsHit: Uint16Array;
+  /** The documents that held the first (rarest) word, `#seedCount` of them: the candidates of a query. */
+  readonly #seeds: Int32Array;
+  #seedCount = 0;
   /** Per document, which inherited fields already scored in the current step (`step << 4 | field bits`). */
   readonly #inherited: Uint16Array;
   readonly #scale: Float64Array;
@@ -89,6 +92,7 @@ export class TermIndex {
     this.#scores = new Float64Array(parts.docCount);
     this.#matched = new Uint8Array(parts.docCount);
     this.#fieldsHit = new Uint16Array(parts.docCount);
+    this.#seeds = new Int32Array(parts.docCount);
     this.#inherited = new Uint16Array(parts.inherit ? parts.docCount : 0);
     this.#scale = new Float64Array(parts.fields);
     this.#lengthFactor = new Float64Array(parts.fields);
@@ -116,17 +120,18 @@ export class TermIndex {
     const order = expanded
       .map((terms, i) => ({ terms, size: terms.reduce((n, [t]) => n + this.#postingCount(t), 0), i }))
       .sort((x, y) => x.size - y.size || x.i - y.i);
-    const seeds: number[] = [];
+    this.#seedCount = 0;
     const scores = this.#scores;
     const matched = this.#matched;
     try {
       for (let step = 0; step < order.length; step++) {
         const { terms } = order[step] as (typeof order)[number];
         let advanced = 0;
-        for (const [term, weight] of terms) advanced += this.#score(term, weight, boosts, step, seeds);
+        for (const [term, weight] of terms) advanced += this.#score(term, weight, boosts, step);
         if (advanced === 0) return null;
       }
       const full = Math.min(order.length, 255);
+      const seeds = this.#seeds.subarray(0, this.#seedCount);
       const best = bestDocs(seeds, scores, limit, (doc) => matched[doc] === full && (!allow || allow(doc)));
       if (best.length === 0) return null;
       return best.map((doc) => ({
@@ -135,7 +140,8 @@ export class TermIndex {
         fields: this.#fieldsHit[doc] as number,
       }));
     } finally {
-      for (const doc of seeds) {
+      for (let i = 0; i < this.#seedCount; i++) {
+        const doc = this.#seeds[i] as number;
         scores[doc] = 0;
         matched[doc] = 0;
         this.#fieldsHit[doc] = 0;
@@ -205,7 +211,7 @@ export class TermIndex {
    * Adds one term's BM25 scores to the documents that held every earlier word (`step` of them),
    * and counts how many documents it carried forward.
    */
-  #score(term: number, weight: number, boosts: readonly number[], step: number, seeds: number[]): number {
+  #score(term: number, weight: number, boosts: readonly number[], step: number): number {
     const { fields, docCount, offsets, docField, freq, fieldDocs, lengths, average, inherit } = this.#p;
     const mark = Math.min(step, 254);
     let advanced = 0;
@@ -226,7 +232,7 @@ export class TermIndex {
       const tf = freq[i] as number;
       const norm = 1 - b + (lengths[slot] as number) * (lengthFactor[field] as number);
       const bm25 = d + (tf * (k + 1)) / (tf + k * norm);
-      advanced += this.#add(doc, mark, seeds, (scale[field] as number) * bm25, 1 << field);
+      advanced += this.#add(doc, mark, (scale[field] as number) * bm25, 1 << field);
       const to = links[field] as number;
       if (to < 0 || !inherit || doc + 1 >= inherit.children.length) continue;
       // The parent's children inherit the word once per step and field, whatever the number of parents.
@@ -238,7 +244,7 @@ export class TermIndex {
         const seen = this.#inherited[child] as number;
         if ((seen & 0xff00) === stamp && (seen & bit) !== 0) continue;
         const before = this.#matched[child] as number;
-        advanced += this.#add(child, mark, seeds, inherited, bit);
+        advanced += this.#add(child, mark, inherited, bit);
         if (this.#matched[child] !== before || before === mark + 1) {
           this.#inherited[child] = ((seen & 0xff00) === stamp ? seen : stamp) | bit;
         }
@@ -248,12 +254,12 @@ export class TermIndex {
   }
 
   /** Scores a document for the current word if it held every earlier one; 1 when it is carried forward. */
-  #add(doc: number, mark: number, seeds: number[], score: number, fieldBit: number): number {
+  #add(doc: number, mark: number, score: number, fieldBit: number): number {
     const seen = this.#matched[doc] as number;
     let advanced = 0;
     if (seen === mark) {
       this.#matched[doc] = mark + 1;
-      if (mark === 0) seeds.push(doc);
+      if (mark === 0) this.#seeds[this.#seedCount++] = doc;
       advanced = 1;
     } else if (seen !== mark + 1) {
       return 0;
