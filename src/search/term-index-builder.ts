@@ -32,6 +32,10 @@ export class TermIndexBuilder {
   /** The term ids of the field being collected (see `addText`), so that no array is made per field. */
   #field = new Int32Array(256);
   #fieldSize = 0;
+  /** By term id, the `#fieldSerial` of the last field holding it, and how often it holds it. */
+  #stamp = new Int32Array(1 << 12);
+  #count = new Int32Array(1 << 12);
+  #fieldSerial = 0;
 
   constructor(fieldCount: number) {
     this.#fieldCount = fieldCount;
@@ -91,15 +95,32 @@ export class TermIndexBuilder {
     this.#fieldSize = 0;
     this.#fieldLength[slot] = Math.min(0xffff, size);
     if (size === 0) return;
-    const sorted = this.#field;
-    if (size > 24) sorted.subarray(0, size).sort();
-    else insertionSort(sorted, size);
-    for (let i = 0; i < size; ) {
-      const term = sorted[i] as number;
-      let j = i + 1;
-      while (j < size && sorted[j] === term) j++;
-      this.#push(term, slot, j - i);
-      i = j;
+    // Each term once, with its count, in the order first seen: no sort (the postings are grouped by
+    // term in `build`, and a slot's terms may come in any order).
+    const terms = this.#terms.length;
+    if (this.#stamp.length < terms) {
+      this.#stamp = grow(this.#stamp, terms);
+      this.#count = grow(this.#count, terms);
+    }
+    const stamp = this.#stamp;
+    const count = this.#count;
+    const mark = ++this.#fieldSerial;
+    const ids = this.#field;
+    let distinct = 0;
+    for (let i = 0; i < size; i++) {
+      const term = ids[i] as number;
+      if (stamp[term] === mark) {
+        count[term] = (count[term] as number) + 1;
+      } else {
+        stamp[term] = mark;
+        count[term] = 1;
+        // Written over the ids already read: the field's distinct terms, in order.
+        ids[distinct++] = term;
+      }
+    }
+    for (let i = 0; i < distinct; i++) {
+      const term = ids[i] as number;
+      this.#push(term, slot, count[term] as number);
     }
   }
 
@@ -222,18 +243,6 @@ export class TermIndexBuilder {
       stems: this.#ids,
       inherit,
     });
-  }
-}
-
-function insertionSort(array: Int32Array, size: number): void {
-  for (let i = 1; i < size; i++) {
-    const value = array[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (array[j] as number) > value) {
-      array[j + 1] = array[j] as number;
-      j--;
-    }
-    array[j + 1] = value;
   }
 }
 
