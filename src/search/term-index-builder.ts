@@ -66,8 +66,10 @@ export class TermIndexBuilder {
 
   /** The term ids of a text's words, in order. */
   idsOf(text: string): number[] {
-    const ids: number[] = [];
-    this.#eachId(text, (id) => ids.push(id));
+    const from = this.#fieldSize;
+    this.#collectText(text);
+    const ids = Array.from(this.#field.subarray(from, this.#fieldSize));
+    this.#fieldSize = from;
     return ids;
   }
 
@@ -77,7 +79,7 @@ export class TermIndexBuilder {
    */
   addText(text: string, listed = true): void {
     this.#listing = listed ? 1 : 0;
-    this.#eachId(text, (id) => this.#collect(id));
+    this.#collectText(text);
     this.#listing = 1;
   }
 
@@ -130,13 +132,13 @@ export class TermIndexBuilder {
   }
 
   /**
-   * Calls `each` with the id of each word of a text, as `termsOf` splits and folds it: an ASCII text
-   * (most are) is split here without a regular expression or an array of words, each word looked up
-   * as it is cut out.
+   * Collects the id of each word of a text, as `termsOf` splits and folds it: an ASCII text (most are)
+   * is split here without a regular expression or an array of words, each word looked up as it is cut
+   * out. Collected directly, not through a callback: this runs once per word of every body.
    */
-  #eachId(text: string, each: (id: number) => void): void {
+  #collectText(text: string): void {
     if (nonAscii.test(text)) {
-      for (const word of wordsOf(text)) each(this.#internWord(word));
+      for (const word of wordsOf(text)) this.#collect(this.#internWord(word));
       return;
     }
     let start = -1;
@@ -146,7 +148,7 @@ export class TermIndexBuilder {
       if (asciiBreak[c] === 1) {
         if (start !== -1) {
           const word = text.slice(start, i);
-          each(this.#internWord(upper ? word.toLowerCase() : word));
+          this.#collect(this.#internWord(upper ? word.toLowerCase() : word));
           start = -1;
           upper = false;
         }
@@ -157,7 +159,7 @@ export class TermIndexBuilder {
     }
     if (start !== -1) {
       const word = text.slice(start);
-      each(this.#internWord(upper ? word.toLowerCase() : word));
+      this.#collect(this.#internWord(upper ? word.toLowerCase() : word));
     }
   }
 
