@@ -70,7 +70,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (outcome.post) parsed.push(outcome.post);
   }
 
-  const leftOut = { drafts: 0, future: 0, expired: 0, unrendered: 0 };
+  const leftOut = { drafts: 0, future: 0, expired: 0, unrendered: 0, otherFormats: outcomes.unread };
   const published = parsed.filter((p) => {
     const why = leftOutBecause(p, { includeDrafts, includeFuture, now });
     if (why) leftOut[why]++;
@@ -95,7 +95,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
 function leftOutBecause(
   post: ParsedPost,
   { includeDrafts, includeFuture, now }: { includeDrafts: boolean; includeFuture: boolean; now: Date },
-): keyof LeftOut | null {
+): Exclude<keyof LeftOut, 'otherFormats'> | null {
   if (!post.rendered) return 'unrendered';
   if (!includeDrafts && post.draft) return 'drafts';
   if (!includeFuture && (post.publishDate ?? post.date ?? now) > now) return 'future';
@@ -108,13 +108,19 @@ async function parseChanged(
   root: string,
   parse: ContentParse,
   cache: ParseCache | undefined,
-): Promise<{ files: readonly FileOutcome[]; sections: readonly string[]; problems: readonly Problem[] }> {
+): Promise<{
+  files: readonly FileOutcome[];
+  sections: readonly string[];
+  unread: number;
+  problems: readonly Problem[];
+}> {
   const readAt = Date.now();
   // Workers start loading during the listing only when most files will need them.
   const warm = (await cache?.open()) ?? false;
   const listing = await listContentFiles(root, warm ? undefined : (found) => parse.expect(found));
   const { sections, problems } = listing;
-  if (!cache) return { files: await parse.run(listing.pages), sections, problems };
+  const unread = listing.unread.length;
+  if (!cache) return { files: await parse.run(listing.pages), sections, unread, problems };
   const { kept, stale } = await cache.check(listing.pages);
   const fresh = await parse.run(stale);
   cache.update(listing.pages, fresh, readAt);
@@ -125,7 +131,7 @@ async function parseChanged(
     if (outcome === undefined) throw new Error(`${path} was neither in the parse cache nor parsed`);
     return outcome;
   });
-  return { files, sections, problems };
+  return { files, sections, unread, problems };
 }
 
 interface LinkContext {

@@ -1,4 +1,5 @@
 import { posix, relative, resolve, sep } from 'node:path';
+import { bundleIndex, pageExtension } from './content-formats.ts';
 import type { Permalinks, SiteConfig } from './site-config.ts';
 
 /** Where a content file sits as Hugo sees it: its language, and its path within that language's content. */
@@ -68,8 +69,6 @@ export function pageRules(
   };
 }
 
-const bundleIndex = /^index\.(md|markdown)$/i;
-
 /** Where a content file (path relative to the content folder) sits: `de/posts/x.md` or `posts/x.de.md` is German. */
 export function placeOf(contentPath: string, rules: PageRules): PagePlace {
   let language = rules.config.defaultLanguage;
@@ -79,7 +78,7 @@ export function placeOf(contentPath: string, rules: PageRules): PagePlace {
     language = root.code;
     path = contentPath.slice(root.prefix.length);
   }
-  const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)\.(md|markdown)$/i.exec(path);
+  const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)\.(md|markdown|mdown|html?)$/i.exec(path);
   if (suffix?.[1] && rules.languages.has(suffix[1].toLowerCase())) {
     language = suffix[1].toLowerCase();
     path = `${path.slice(0, suffix.index)}.${suffix[2]}`;
@@ -88,7 +87,7 @@ export function placeOf(contentPath: string, rules: PageRules): PagePlace {
   const file = parts.pop() ?? '';
   const bundle = bundleIndex.test(file);
   const folders = bundle ? parts.slice(0, -1) : parts;
-  const baseName = bundle ? (parts.at(-1) ?? '') : file.replace(/\.(md|markdown)$/i, '');
+  const baseName = bundle ? (parts.at(-1) ?? '') : file.replace(pageExtension, '');
   const sections: string[] = [];
   for (let depth = 1; depth <= parts.length; depth++) {
     if (depth > 1 && !rules.sectionFolders.has(parts.slice(0, depth).join('/'))) break;

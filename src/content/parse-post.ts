@@ -1,6 +1,8 @@
+import { isHtmlPage } from './content-formats.ts';
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { frontMatterLinks } from './front-matter-links.ts';
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
+import { outlineHtml } from './html-outline.ts';
 import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { labelOf } from './link-context.ts';
@@ -124,7 +126,9 @@ export function parsePost(path: string, source: string): ParseOutcome {
   for (const line of expanded.unclosed) {
     problem(toFileLine(line), 'a shortcode opened here is never closed: end it with `>}}` (or `%}}`)');
   }
-  const outline = outlineMarkdown(body);
+  // An HTML page is rendered as written: its anchors are links, and there is no Markdown to read.
+  const html = isHtmlPage(path);
+  const outline = html ? outlineHtml(body) : outlineMarkdown(body);
   const frontSlug = scalarText(data.slug) || null;
   const frontUrl = scalarText(data.url) || null;
   const firstParagraph = isOnlyEmbeds(outline.firstParagraph) ? '' : outline.firstParagraph;
@@ -188,7 +192,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
         }),
       ),
       refs,
-      htmlLinks: htmlLinksOf(body).map((link) => ({ ...link, line: toFileLine(link.line) })),
+      htmlLinks: html ? [] : htmlLinksOf(body).map((link) => ({ ...link, line: toFileLine(link.line) })),
       shortcodes: expanded.uses.map((use) => ({ ...use, line: toFileLine(use.line) })),
     },
     problems,

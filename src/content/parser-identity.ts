@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { reason } from './walk.ts';
 
 /** The packages that do the parsing beside talkbot's own code: their versions decide what a parse gives. */
-export const parserPackages = ['markdown-it', 'gray-matter', 'toml'];
+export const parserPackages = ['markdown-it', 'gray-matter', 'toml', 'htmlparser2'];
 
 /**
  * A short hash of everything that decides what parsing a file gives: talkbot's parsing code (this

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { pageExtension } from './content-formats.ts';
 import { type PageRules, placeOf, sectionPath } from './page-path.ts';
 import type { PlacedPage } from './pages.ts';
 
@@ -140,7 +141,7 @@ function add(map: Map<string, SiteTarget[]>, key: string, target: SiteTarget): v
 function contentKey(path: string): string {
   return path
     .replace(/^\/+|\/+$/g, '')
-    .replace(/\.(md|markdown)$/i, '')
+    .replace(pageExtension, '')
     .replace(/(^|\/)_?index$/i, '')
     .toLowerCase();
 }

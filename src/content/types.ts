@@ -86,6 +86,8 @@ export interface LeftOut {
   readonly expired: number;
   /** Pages Hugo renders no page for (`build.render: never`, `headless: true`). */
   readonly unrendered: number;
+  /** Pages in a format Hugo renders but talkbot does not read: Org, AsciiDoc, Pandoc, reStructuredText. */
+  readonly otherFormats: number;
 }
 
 /** What loading a content folder yields: every post that loaded, and every problem met on the way. */

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { bundleIndex, pageExtension, unreadPage } from './content-formats.ts';
 import type { Problem } from './types.ts';
 
 /** The Markdown files of a content folder that Hugo would render as pages, and what could not be read. */
@@ -9,11 +10,11 @@ export interface ContentFiles {
   readonly pages: readonly string[];
   /** The section pages (`_index.md`, any language), relative to the content folder, sorted. */
   readonly sections: readonly string[];
+  /** Pages in a format Hugo renders but talkbot does not read (Org, AsciiDoc...), sorted. */
+  readonly unread: readonly string[];
   /** Sorted by path. */
   readonly problems: readonly Problem[];
 }
-
-const markdownFile = /\.(md|markdown)$/i;
 
 /**
  * Lists the page files under a content folder as Hugo sees them: `_index.md` marks a section page
@@ -27,6 +28,7 @@ export async function listContentFiles(
 ): Promise<ContentFiles> {
   const pages: string[] = [];
   const sections: string[] = [];
+  const unread: string[] = [];
   const problems: Problem[] = [];
 
   const visit = async (relativeDir: string): Promise<void> => {
@@ -42,9 +44,9 @@ export async function listContentFiles(
       return;
     }
     const visible = entries.filter((e) => !/^[.#]|~$/.test(e.name));
-    const leaf = visible.find((e) => /^index\.(md|markdown)$/i.test(e.name) && !e.isDirectory());
+    const leaf = visible.find((e) => bundleIndex.test(e.name) && !e.isDirectory());
     if (leaf) {
-      pages.push(posix.join(relativeDir, leaf.name));
+      (pageExtension.test(leaf.name) ? pages : unread).push(posix.join(relativeDir, leaf.name));
       return;
     }
     const subfolders: string[] = [];
@@ -52,8 +54,10 @@ export async function listContentFiles(
       const relative = posix.join(relativeDir, entry.name);
       const kind = entry.isSymbolicLink() ? await symlinkKind(join(root, relative)) : entryKind(entry);
       if (kind === 'dir') subfolders.push(relative);
-      else if (kind === 'file' && markdownFile.test(entry.name))
+      else if (kind === 'file' && pageExtension.test(entry.name))
         (/^_index\./i.test(entry.name) ? sections : pages).push(relative);
+      else if (kind === 'file' && unreadPage.test(entry.name) && !/^_index\./i.test(entry.name))
+        unread.push(relative);
       else if (kind === 'linked-dir') {
         problems.push({
           path: relative,
@@ -75,8 +79,9 @@ export async function listContentFiles(
   // Folders are read side by side, so what they hold is found in no set order.
   pages.sort();
   sections.sort();
+  unread.sort();
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { pages, sections, problems };
+  return { pages, sections, unread, problems };
 }
 
 type EntryKind = 'file' | 'dir' | 'linked-dir' | 'broken' | 'other';

@@ -30,7 +30,11 @@ describe('a blog configured in config/_default/, with permalinks, a bundle, tran
       ],
     ]);
     assert.equal(siteTitle, 'Field Notes on Talks');
-    assert.deepEqual(leftOut, { drafts: 0, future: 0, expired: 0, unrendered: 1 }, 'build.render = "never"');
+    assert.deepEqual(
+      leftOut,
+      { drafts: 0, future: 0, expired: 0, unrendered: 1, otherFormats: 0 },
+      'build.render = "never"',
+    );
   });
 
   it('keeps a translation as its own page, and the site’s taxonomies as tags', () => {

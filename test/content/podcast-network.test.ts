@@ -63,7 +63,7 @@ describe('a podcast network whose shows number their episodes alike', async () =
   });
 
   it('counts the draft and the future episode it left out', () => {
-    assert.deepEqual(leftOut, { drafts: 1, future: 1, expired: 0, unrendered: 0 });
+    assert.deepEqual(leftOut, { drafts: 1, future: 1, expired: 0, unrendered: 0, otherFormats: 0 });
   });
 
   it('reads JSON front matter whose braces are its fence, on many lines or one', () => {

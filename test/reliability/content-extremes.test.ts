@@ -30,7 +30,7 @@ describe('content at the extremes ends in a working index or a clear problem', (
       problems: [],
       siteTitle: null,
       siteBaseUrl: null,
-      leftOut: { drafts: 0, future: 0, expired: 0, unrendered: 0 },
+      leftOut: { drafts: 0, future: 0, expired: 0, unrendered: 0, otherFormats: 0 },
     });
   });
 

@@ -68,6 +68,13 @@ function leftOutText(leftOut: LeftOut | null): string {
     leftOut.unrendered
       ? plural(leftOut.unrendered, 'page Hugo does not render', 'pages Hugo does not render')
       : '',
+    leftOut.otherFormats
+      ? plural(
+          leftOut.otherFormats,
+          'page in Org, AsciiDoc, Pandoc or reStructuredText (talkbot reads Markdown and HTML)',
+          'pages in Org, AsciiDoc, Pandoc or reStructuredText (talkbot reads Markdown and HTML)',
+        )
+      : '',
   ].filter(Boolean);
   if (parts.length === 0) return '';
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;

@@ -1,0 +1,21 @@
+// Hugo's content formats, by file extension (Hugo's documentation, "Content formats"). talkbot reads
+// the two that Hugo renders on its own and that need no outside tool: Markdown and HTML. Emacs Org
+// Mode is built in too, and AsciiDoc, Pandoc and reStructuredText need a tool installed beside Hugo;
+// such pages are counted as left out, so that `talkbot index` says why they are missing.
+
+/**
+ * The extension of a content file talkbot reads: Markdown (`.md`, `.markdown`, `.mdown`) or HTML
+ * (`.html`, `.htm`); also what is cut off a name for its URL (`talk.de.md` → `talk.de`).
+ */
+export const pageExtension = /\.(?:md|markdown|mdown|html?)$/i;
+
+/** A page in a format Hugo renders but talkbot does not read. */
+export const unreadPage = /\.(?:org|adoc|asciidoc|ad|pandoc|pdc|rst)$/i;
+
+/** A leaf bundle's content file, in any of Hugo's formats (`index.md`, `index.html`, `index.org`). */
+export const bundleIndex = /^index\.(?:md|markdown|mdown|html?|org|adoc|asciidoc|ad|pandoc|pdc|rst)$/i;
+
+/** True for a page written in HTML: its `<a href>` links are links whatever the Markdown settings. */
+export function isHtmlPage(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
