@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import type { ConfigMemory } from './config-tree.ts';
 import { hugoShortcodes } from './embeds.ts';
 import { resolveOnPage } from './front-matter-links.ts';
@@ -62,7 +63,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   });
   const shortcodes = await siteShortcodes(site.config);
   const parse = new ContentParse(root, options.parse);
-  const outcomes = await parseChanged(root, parse, options.cache);
+  const outcomes = await parseChanged(root, parse, options.cache, ignoredBy(root, site.config.ignoreFiles));
   const problems: Problem[] = [...site.problems, ...outcomes.problems];
   const parsed: ParsedPost[] = [];
   for (const outcome of outcomes.files) {
@@ -108,6 +109,7 @@ async function parseChanged(
   root: string,
   parse: ContentParse,
   cache: ParseCache | undefined,
+  ignored: (path: string) => boolean,
 ): Promise<{
   files: readonly FileOutcome[];
   sections: readonly string[];
@@ -117,9 +119,11 @@ async function parseChanged(
   const readAt = Date.now();
   // Workers start loading during the listing only when most files will need them.
   const warm = (await cache?.open()) ?? false;
-  const listing = await listContentFiles(root, warm ? undefined : (found) => parse.expect(found));
-  const { sections, problems } = listing;
-  const unread = listing.unread.length;
+  const listed = await listContentFiles(root, warm ? undefined : (found) => parse.expect(found));
+  const listing = { ...listed, pages: listed.pages.filter((path) => !ignored(path)) };
+  const sections = listed.sections.filter((path) => !ignored(path));
+  const unread = listed.unread.filter((path) => !ignored(path)).length;
+  const { problems } = listed;
   if (!cache) return { files: await parse.run(listing.pages), sections, unread, problems };
   const { kept, stale } = await cache.check(listing.pages);
   const fresh = await parse.run(stale);
@@ -132,6 +136,16 @@ async function parseChanged(
     return outcome;
   });
   return { files, sections, unread, problems };
+}
+
+/** Whether the site's `ignoreFiles` skips a content path: matched, as Hugo does, against the absolute path. */
+function ignoredBy(root: string, patterns: readonly RegExp[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const base = resolve(root).split(sep).join('/');
+  return (path) => {
+    const absolute = `${base}/${path}`;
+    return patterns.some((pattern) => pattern.test(absolute));
+  };
 }
 
 interface LinkContext {

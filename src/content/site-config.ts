@@ -47,6 +47,8 @@ export interface SiteConfig {
   readonly uglyUrls: boolean;
   /** The site's theme folders (`theme`), relative to the project root. */
   readonly themes: readonly string[];
+  /** `ignoreFiles`: the files Hugo skips, by patterns matched against each file's absolute path. */
+  readonly ignoreFiles: readonly RegExp[];
 }
 
 /** A site's configuration and what was wrong with its files (a broken file is skipped, never fatal). */
@@ -84,7 +86,38 @@ export async function readSiteConfig(
     line,
     message,
   }));
-  return { config: siteConfigFrom(root, tree.files, tree.data, options), problems };
+  const config = siteConfigFrom(root, tree.files, tree.data, options);
+  const ignored = ignorePatternsOf(tree.data.ignorefiles);
+  const where = relative(resolve(contentDir), join(root, tree.files[0] ?? 'hugo.toml'))
+    .split(sep)
+    .join('/');
+  for (const bad of ignored.unreadable)
+    problems.push({
+      path: where,
+      line: null,
+      message: `\`ignoreFiles\` holds "${bad}", which is not a regular expression talkbot can read: the files it would skip are read`,
+    });
+  return { config: { ...config, ignoreFiles: ignored.patterns }, problems };
+}
+
+/**
+ * Hugo's `ignoreFiles` (Go regular expressions) as JavaScript ones: the two agree on what sites write
+ * (`\.Rmd$`, `_cache$`, `^/abs/path/`); Go's leading `(?i)` becomes the `i` flag.
+ */
+function ignorePatternsOf(value: unknown): { patterns: RegExp[]; unreadable: string[] } {
+  const patterns: RegExp[] = [];
+  const unreadable: string[] = [];
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  for (const item of list) {
+    if (typeof item !== 'string' || item === '') continue;
+    const caseless = item.startsWith('(?i)');
+    try {
+      patterns.push(new RegExp(caseless ? item.slice(4) : item, caseless ? 'i' : ''));
+    } catch {
+      unreadable.push(item);
+    }
+  }
+  return { patterns, unreadable };
 }
 
 /**
@@ -155,6 +188,7 @@ function siteConfigFrom(
       .map((t) => text(t))
       .filter((t): t is string => t !== null)
       .map((t) => posix.join(text(data.themesdir) ?? 'themes', t)),
+    ignoreFiles: [],
   };
 }
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../../src/content/load.ts';
 import { Library } from '../../src/search/library.ts';
@@ -15,7 +18,7 @@ describe('a blogdown site: pages written in HTML, rendered Markdown beside its s
   const byPath = new Map(posts.map((p) => [p.path, p]));
   const replay = byPath.get('post/2019-06-12-replaying-production.html');
 
-  it('builds the HTML and .markdown pages at their permalinks, not the R Markdown sources', () => {
+  it('builds the HTML and .markdown pages at their permalinks, not the R Markdown sources nor what ignoreFiles names', () => {
     assert.deepEqual(posts.map((p) => [p.path, p.url]).sort(), [
       [
         'post/2019-06-12-replaying-production.html',
@@ -77,6 +80,29 @@ describe('a blogdown site: pages written in HTML, rendered Markdown beside its s
       first?.kind === 'resource' ? first.resource.url : null,
       'https://shadowing.example.org/blog/traffic-shadowing',
     );
+  });
+
+  it('reports an ignoreFiles pattern it cannot read, and reads the files it would have skipped', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'talkbot-ignore-'));
+    try {
+      await writeFile(join(site, 'hugo.toml'), 'ignoreFiles = ["(unclosed", "\\\\.draft\\\\.md$"]\n');
+      await mkdir(join(site, 'content'));
+      await writeFile(join(site, 'content', 'a.md'), '---\ntitle: A\n---\n');
+      await writeFile(join(site, 'content', 'b.draft.md'), '---\ntitle: B\n---\n');
+      const { posts, problems } = await loadContent(join(site, 'content'), { now });
+      assert.deepEqual(
+        posts.map((p) => p.path),
+        ['a.md'],
+      );
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]?.path, '../hugo.toml');
+      assert.match(
+        problems[0]?.message ?? '',
+        /`ignoreFiles` holds "\(unclosed", which is not a regular expression/,
+      );
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 
   it('says in `talkbot index` that the Org page was left out, and why', async () => {

@@ -93,6 +93,7 @@ const plainSite: SiteConfig = {
   defaultLanguageInSubdir: false,
   languages: [],
   uglyUrls: false,
+  ignoreFiles: [],
   themes: [],
 };
 
