@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { bundleIndex, pageExtension, unreadPage } from './content-formats.ts';
+import { bundleIndexOrTranslation, pageExtension, unreadPage } from './content-formats.ts';
 import type { Problem } from './types.ts';
 
 /** The Markdown files of a content folder that Hugo would render as pages, and what could not be read. */
@@ -44,9 +44,11 @@ export async function listContentFiles(
       return;
     }
     const visible = entries.filter((e) => !/^[.#]|~$/.test(e.name));
-    const leaf = visible.find((e) => bundleIndex.test(e.name) && !e.isDirectory());
-    if (leaf) {
-      (pageExtension.test(leaf.name) ? pages : unread).push(posix.join(relativeDir, leaf.name));
+    // A leaf bundle: its index file and the index's translations (`index.de.md`) are its pages, the rest resources.
+    const leaves = visible.filter((e) => bundleIndexOrTranslation.test(e.name) && !e.isDirectory());
+    if (leaves.length > 0) {
+      for (const leaf of leaves)
+        (pageExtension.test(leaf.name) ? pages : unread).push(posix.join(relativeDir, leaf.name));
       return;
     }
     const subfolders: string[] = [];

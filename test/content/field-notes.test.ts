@@ -17,6 +17,12 @@ describe('a blog configured in config/_default/, with permalinks, a bundle, tran
       ['notes/about.md', 'en', 'https://fieldnotes.example.org/about/'],
       ['notes/broken-date.md', 'en', 'https://fieldnotes.example.org/notes/broken-date/'],
       ['notes/dangling.md', 'en', 'https://fieldnotes.example.org/notes/dangling/'],
+      // A bundle's translation (`index.de.md`) is a page of its own, beside the bundle's `index.md`.
+      [
+        'posts/strange-loop-recap/index.de.md',
+        'de',
+        'https://fieldnotes.example.org/de/2023/09/strange-loop/',
+      ],
       ['posts/strange-loop-recap/index.md', 'en', 'https://fieldnotes.example.org/2023/09/strange-loop/'],
       [
         'posts/testing-in-production.de.md',
