@@ -1,3 +1,4 @@
+import { classifyLink } from './kind.ts';
 import type { ShortcodeArguments } from './shortcodes.ts';
 import type { ResourceKind } from './types.ts';
 
@@ -12,7 +13,7 @@ const idPattern = /^[\w-]+$/;
 
 /**
  * The resource a Hugo embed shortcode shows, from its positional or named parameters: Hugo's own
- * `youtube`, `vimeo`, `x`, `tweet`, `instagram` and `gist`, and `speakerdeck` (a theme shortcode
+ * `youtube`, `vimeo`, `x`, `tweet`, `instagram`, `gist` and `figure` (its `link`), and `speakerdeck` (a theme shortcode
  * whose parameter is the deck's URL or its player id). Null for any other shortcode, or one whose
  * parameters name nothing.
  */
@@ -60,6 +61,14 @@ export function embedOf(name: string, args: ShortcodeArguments): ShortcodeEmbed 
             kind: 'slides',
           }
         : null;
+    }
+    case 'figure': {
+      // Hugo's `figure` links its image to `link`: a resource when that is a page out there.
+      const link = named.link?.trim();
+      if (!link || !/^https?:\/\/[^\s/]+/i.test(link)) return null;
+      const shown = named.caption?.trim() || named.title?.trim() || named.alt?.trim() || link;
+      const caption = shown.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() || link;
+      return { url: link, title: caption, kind: classifyLink(link, caption) };
     }
     default:
       return null;

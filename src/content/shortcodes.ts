@@ -61,29 +61,46 @@ export function expandShortcodes(body: string): ExpandedBody {
     opening.lastIndex = end + 3;
     const inner = body.slice(start + 3, end).trim();
     if (inner.startsWith('/*')) continue;
-    if (inner.startsWith('/')) continue;
-    const name = /^[\w.-]+/.exec(inner)?.[0];
-    if (!name) continue;
-    uses.push({ name, line: lineAt(start) });
-    const args = readArguments(inner.slice(name.length));
-    let replacement: string | null = null;
-    if (name === 'ref' || name === 'relref') {
-      const target = args.named.path ?? args.positional[0] ?? '';
-      refs.push({ target: target.trim() });
-      replacement = `${placeholderScheme}${refs.length - 1}`;
-    } else {
-      const embed = embedOf(name, args);
-      if (embed) {
-        embeds.push(embed);
-        replacement = `<${embedScheme}${embeds.length - 1}>`;
+    const name = inner.startsWith('/') ? null : /^[\w.-]+/.exec(inner)?.[0];
+    // What a shortcode renders is its template's business: the call itself (a closing one too) is no
+    // text of the post, and its arguments (`link="https://…"`) must not read as bare URLs.
+    let replacement = ' ';
+    let until = end + 3;
+    if (name) {
+      uses.push({ name, line: lineAt(start) });
+      const args = readArguments(inner.slice(name.length));
+      if (name === 'ref' || name === 'relref') {
+        const target = args.named.path ?? args.positional[0] ?? '';
+        refs.push({ target: target.trim() });
+        replacement = `${placeholderScheme}${refs.length - 1}`;
+      } else if (hiddenInside.has(name.toLowerCase())) {
+        // Code shown by `highlight`, a writer's note in `comment`: neither is prose, nor its URLs links.
+        until = closingTagEnd(body, name, until) ?? until;
+        opening.lastIndex = until;
+      } else {
+        const embed = embedOf(name, args);
+        if (embed) {
+          embeds.push(embed);
+          replacement = `<${embedScheme}${embeds.length - 1}>`;
+        }
       }
     }
-    if (replacement === null) continue;
-    const lines = countNewlines(body, start, end);
+    const lines = countNewlines(body, start, until);
     out += body.slice(copied, start) + replacement + '\n'.repeat(lines);
-    copied = end + 3;
+    copied = until;
   }
   return { body: copied === 0 ? body : out + body.slice(copied), refs, embeds, uses, unclosed };
+}
+
+/** Shortcodes whose inner text is not the post's prose. */
+const hiddenInside = new Set(['highlight', 'comment']);
+
+/** Where the closing call of `name` (`{{< /highlight >}}`) after `from` ends, or null when it is never closed. */
+function closingTagEnd(body: string, name: string, from: number): number | null {
+  const closing = new RegExp(`\\{\\{[<%]\\s*/\\s*${name.replace(/[.]/g, '\\.')}\\s*[%>]\\}\\}`, 'gi');
+  closing.lastIndex = from;
+  const found = closing.exec(body);
+  return found ? found.index + found[0].length : null;
 }
 
 /** The arguments of a shortcode call: positional ones in order, and named ones. */
