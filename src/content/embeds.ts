@@ -67,7 +67,11 @@ export function embedOf(name: string, args: ShortcodeArguments): ShortcodeEmbed 
       const link = named.link?.trim();
       if (!link || !/^https?:\/\/[^\s/]+/i.test(link)) return null;
       const shown = named.caption?.trim() || named.title?.trim() || named.alt?.trim() || link;
-      const caption = shown.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() || link;
+      const caption =
+        shown
+          .replace(/<[^>]*>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim() || link;
       return { url: link, title: caption, kind: classifyLink(link, caption) };
     }
     default:

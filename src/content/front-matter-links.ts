@@ -114,7 +114,10 @@ export function frontMatterLinks(page: FrontMatterSource, problems: Problem[]): 
 
 type AddLink = (field: string, url: string, title: string, kind: ResourceKind | null, line: number) => void;
 
-/** The `links: [{name, url, icon, icon_pack}]` list: each item's `name` is its title. */
+/**
+ * The `links` list: Hugo Blox's `[{name, url, icon, icon_pack}]`, or the Stack theme's `[{title, website,
+ * description, image}]`; each item's `name` (or `title`) is its title.
+ */
 function addListed(
   page: FrontMatterSource,
   value: unknown,
@@ -141,13 +144,14 @@ function addListed(
       return;
     }
     const fields = lowerCased(item as Record<string, unknown>);
-    const url = urlValue(fields.get('url'), `links[${index}].url`, () => line, problem);
+    const key = fields.get('url') === undefined && fields.get('website') !== undefined ? 'website' : 'url';
+    const url = urlValue(fields.get(key), `links[${index}].${key}`, () => line, problem);
     if (!url) {
-      if (fields.get('url') === undefined)
+      if (fields.get(key) === undefined)
         problem(line, `item ${index + 1} of \`links\` has no \`url\`; it is left out`);
       return;
     }
-    const name = plainText(fields.get('name'));
+    const name = plainText(fields.get('name')) || plainText(fields.get('title'));
     const icon = plainText(fields.get('icon'));
     // The icon says what the name may not ("Watch" with a youtube icon).
     const kind = isWeb(url) ? classifyLink(url, `${name} ${icon}`) : 'other';
