@@ -129,31 +129,31 @@ export class SearchIndex {
     }
     if (matches.length === 0) return [];
 
-    const scored: ScoredRecord[] = [];
+    // Each candidate's place in the index's order, which breaks ties between equal scores.
+    const scored: Array<ScoredRecord & { readonly rank: number }> = [];
     const candidates = matches.map(({ doc }) => this.#records[doc] as SearchRecord);
-    const rank = new Map(candidates.map((record, i) => [record, i]));
     const views = matches.map(({ fields }, i) =>
       scorerView(candidates[i] as SearchRecord, fields, words, fuzzy),
     );
-    const viewed = new Map(views.map((view, i) => [view, candidates[i] as SearchRecord]));
-    for (const { item: view, score = 1 } of new Fuse(views, fuseOptions).search(foldForScorer(text))) {
-      const item = viewed.get(view) ?? view;
-      const adjusted = Math.min(1, score + (isProfile(item) ? profilePenalty : 0));
+    const matched = new Uint8Array(candidates.length);
+    for (const { refIndex, score = 1 } of new Fuse(views, fuseOptions).search(foldForScorer(text))) {
+      const record = candidates[refIndex] as SearchRecord;
+      const adjusted = Math.min(1, score + (isProfile(record) ? profilePenalty : 0));
       if (adjusted <= maxScore) {
-        scored.push({ record: item, score: adjusted });
-        rank.delete(item);
+        scored.push({ record, score: adjusted, rank: refIndex });
+        matched[refIndex] = 1;
       }
     }
     // What fuse.js cannot see (the body) but the index found as typed still counts, below every title
     // match; a typo found only there does not: a person would not call it the same word.
     if (!fuzzy) {
-      for (const [record] of rank) {
+      candidates.forEach((record, rank) => {
+        if (matched[rank] === 1) return;
         const score = bodyScore + (isProfile(record) ? profilePenalty : 0);
-        if (score <= maxScore) scored.push({ record, score });
-      }
+        if (score <= maxScore) scored.push({ record, score, rank });
+      });
     }
-    const order = new Map(candidates.map((record, i) => [record, i]));
-    scored.sort((a, b) => a.score - b.score || (order.get(a.record) ?? 0) - (order.get(b.record) ?? 0));
+    scored.sort((a, b) => a.score - b.score || a.rank - b.rank);
     return withoutRedundantResources(scored);
   }
 
