@@ -8,7 +8,6 @@ const blocks = new Set([
   'article',
   'aside',
   'blockquote',
-  'br',
   'dd',
   'details',
   'div',
@@ -142,6 +141,9 @@ export function outlineHtml(body: string): BodyOutline {
             line: lineAt(parser.startIndex),
             start: length,
           };
+        } else if (name === 'br') {
+          // A line break inside a block, as in Markdown: the block's text goes on.
+          add('\n');
         } else if (name === 'img' && attributes.alt) {
           add(attributes.alt);
         } else if (embedTag.test(name) && !heading) {

@@ -133,7 +133,8 @@ const genericWords = new Set(
   recorded youtube vimeo version talk talks keynote presentation paper pdf article post blog website site
   homepage home twitter x github gitlab mastodon linkedin bluesky interview podcast episode transcript audio
   source code repo repository demo docs documentation notes write up writeup thread summary report part i ii
-  iii 1 2 3 and or of on in at`.split(/\s+/),
+  iii 1 2 3 and or of on in at resources resource references reference further reading materials media
+  elsewhere related`.split(/\s+/),
 );
 
 const firstWord = /[\p{L}\p{N}']+/u;
@@ -203,7 +204,8 @@ export function labelOf(link: LabelInput, kind: ResourceKind, postTitle: string)
   if (lead) return `${lead} · ${what}`;
   // "[Interview] with Ravi Kumar after the conference": the words after it say whose and which.
   if (goesOn.test(link.follow)) return capWords(`${title} ${link.follow}`, labelWords);
-  const base = link.section || postTitle;
+  // A heading that only says what kind of list follows ("Links", "Further reading") names nothing: the post does.
+  const base = link.section && !isGenericText(link.section) ? link.section : postTitle;
   return base ? `${base} · ${what}` : title;
 }
 

@@ -154,7 +154,7 @@ class ResourceRecord implements ResourceSearchRecord {
     readonly id: number,
     readonly target: Resource,
   ) {
-    this.title = target.title;
+    this.title = ownWords(target);
   }
 
   get section(): string {
@@ -175,6 +175,19 @@ class ResourceRecord implements ResourceSearchRecord {
   get context(): string {
     return contextsOf(this.target, inheritedLimit).join(separator);
   }
+}
+
+/**
+ * A resource's title as searched: without the citing post's title where its label was built on it
+ * ("Backpressure Without Tears · link"), since those words are the post's (they count for the resource
+ * through `postTitles`, as less), and as the resource's own title they would outrank the post itself.
+ */
+function ownWords(resource: Resource): string {
+  const { title } = resource;
+  const cited = resource.citations[0]?.post.title;
+  return cited && title.startsWith(`${cited}${separator}`)
+    ? title.slice(cited.length + separator.length)
+    : title;
 }
 
 /**

@@ -73,6 +73,19 @@ describe('a blogdown site: pages written in HTML, rendered Markdown beside its s
       talk?.pageLinks.map((l) => [l.title, l.url]),
       [['the replay post', 'https://notebook.example.net/2019/06/12/replaying-production/']],
     );
+    assert.deepEqual(
+      talk?.links.map((l) => [l.url, l.label]),
+      [
+        ['https://kubecon.example.com/schedule/caching-predictions', 'Session page'],
+        // Under "Links", a heading that names no topic, a generic text is named by its post.
+        [
+          'https://slides.example.net/edge-caching.pdf',
+          'Caching model predictions at the edge · slides (pdf)',
+        ],
+        // A <br> does not end the list item: its first line names the recording.
+        ['https://video.example.net/kubecon21/edge-caching', 'KubeCon NA 2021, Los Angeles · recording'],
+      ],
+    );
     const library = new Library(loaded);
     const [first] = library.search('cheapest load test').hits;
     assert.equal(first?.kind, 'resource');

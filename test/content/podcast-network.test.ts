@@ -127,7 +127,7 @@ describe('a podcast network whose shows number their episodes alike', async () =
     assert.deepEqual(video, {
       title: 'Video on YouTube',
       // The embed's own text says nothing of which episode: the label is built from its heading.
-      label: 'Links · video on youtube',
+      label: 'Self Hosted 100: A Mail Server in 2024 · video on youtube',
       context: '',
       titleAttribute: null,
       url: 'https://www.youtube.com/watch?v=Yl6s6DGapug',
