@@ -52,7 +52,8 @@ export function* buildIndex(
   const citing: number[] = [];
   for (let id = posts.length; id < records.length; id++) {
     const resource = resourceAt(records, id);
-    builder.addText(resource.title);
+    // The record's title: a title built on the citing post's is indexed without the post's words (see records.ts).
+    builder.addText((records[id] as SearchRecord).title);
     builder.endField(id, field.title);
     addAll(sectionsOf(resource));
     builder.endField(id, field.section);
