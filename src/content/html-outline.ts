@@ -100,8 +100,9 @@ export function outlineHtml(body: string): BodyOutline {
     if (length > 0) {
       const plain = text.join('');
       const inItem = itemStack.at(-1) === true;
+      const around = surroundingsOf(plain, spans, inItem);
       found.forEach((link, at) => {
-        links.push({ ...link, ...surroundingsOf(plain, spans, at, inItem) });
+        links.push({ ...link, ...(around[at] as (typeof around)[number]) });
       });
       const folded = foldWhitespace(plain);
       if (folded && blockTag === 'p' && !firstParagraph) firstParagraph = folded;
