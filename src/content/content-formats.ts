@@ -18,8 +18,3 @@ export const bundleIndex = /^index\.(?:md|markdown|mdown|html?|org|adoc|asciidoc
 /** A leaf bundle's content file or one of its translations (`index.md`, `index.de.md`). */
 export const bundleIndexOrTranslation =
   /^index(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?\.(?:md|markdown|mdown|html?|org|adoc|asciidoc|ad|pandoc|pdc|rst)$/i;
-
-/** True for a page written in HTML: its `<a href>` links are links whatever the Markdown settings. */
-export function isHtmlPage(path: string): boolean {
-  return /\.html?$/i.test(path);
-}

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { loadHtmlSupport } from './html-support.ts';
 import { type PackedOutcomes, unpackOutcomes } from './packed-outcomes.ts';
 import type { FileOutcome } from './parse-file.ts';
 import { parserPackages } from './parser-identity.ts';
@@ -92,7 +93,7 @@ export class ContentParse {
     });
     this.#running = true;
     if (this.#batches.length === 0) this.#finish();
-    else this.#parser = import('./parse-file.ts');
+    else this.#parser = loadParser(paths);
     for (const worker of this.#workers) worker.ref();
     for (const feed of this.#feeders) feed();
     await this.#workHere();
@@ -123,7 +124,7 @@ export class ContentParse {
 
   /** Parses batches a worker held when it died; they are this thread's now. */
   async #parseHere(ids: readonly number[]): Promise<void> {
-    const parser = await (this.#parser ?? import('./parse-file.ts'));
+    const parser = await (this.#parser ?? loadParser(ids.flatMap((id) => this.#batches[id] ?? [])));
     for (const id of ids) this.#store(id, parseBatch(parser, this.#root, this.#batches[id] ?? []));
   }
 
@@ -162,6 +163,12 @@ export class ContentParse {
       if (!this.#running || this.#done < this.#batches.length) fail();
     });
   }
+}
+
+/** The parse, with what reads HTML pages when these paths hold one. */
+async function loadParser(paths: readonly string[]): Promise<typeof import('./parse-file.ts')> {
+  await loadHtmlSupport(paths);
+  return import('./parse-file.ts');
 }
 
 function parseBatch(

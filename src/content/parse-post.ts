@@ -1,8 +1,7 @@
-import { isHtmlPage } from './content-formats.ts';
 import { FrontMatterError, fieldLine, parseFrontMatter } from './front-matter.ts';
 import { frontMatterLinks } from './front-matter-links.ts';
 import { type HtmlLink, htmlLinksOf } from './html-links.ts';
-import { outlineHtml } from './html-outline.ts';
+import { htmlOutliner, isHtmlPage } from './html-support.ts';
 import { DateError, hasImpossibleDate, impossibleDate, readHugoDate } from './hugo.ts';
 import { classifyLink } from './kind.ts';
 import { labelOf } from './link-context.ts';
@@ -128,7 +127,7 @@ export function parsePost(path: string, source: string): ParseOutcome {
   }
   // An HTML page is rendered as written: its anchors are links, and there is no Markdown to read.
   const html = isHtmlPage(path);
-  const outline = html ? outlineHtml(body) : outlineMarkdown(body);
+  const outline = html ? htmlOutliner()(body) : outlineMarkdown(body);
   const frontSlug = scalarText(data.slug) || null;
   const frontUrl = scalarText(data.url) || null;
   const firstParagraph = isOnlyEmbeds(outline.firstParagraph) ? '' : outline.firstParagraph;

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { reason } from './walk.ts';
 
 /** The packages that do the parsing beside talkbot's own code: their versions decide what a parse gives. */
-export const parserPackages = ['markdown-it', 'gray-matter', 'toml', 'htmlparser2'];
+export const parserPackages = ['markdown-it', 'gray-matter', 'toml'];
+// htmlparser2 reads HTML pages too, but is loaded only when a site has one (see html-support.ts).
+const identityPackages = [...parserPackages, 'htmlparser2'];
 
 /**
  * A short hash of everything that decides what parsing a file gives: talkbot's parsing code (this
@@ -15,7 +17,7 @@ export const parserPackages = ['markdown-it', 'gray-matter', 'toml', 'htmlparser
 export async function parserIdentity(): Promise<string> {
   const hash = createHash('sha256');
   for (const text of await parserCode()) hash.update(text).update('\0');
-  for (const name of parserPackages) hash.update(`${name}@${await installedVersion(name)}\0`);
+  for (const name of identityPackages) hash.update(`${name}@${await installedVersion(name)}\0`);
   hash.update((await readOptional(join(await appRoot(), 'package-lock.json'))) ?? 'no lockfile');
   return hash.digest('hex').slice(0, 16);
 }

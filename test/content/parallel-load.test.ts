@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { generateSite, writeSite } from '../../bench/generate.ts';
+import { loadHtmlSupport } from '../../src/content/html-support.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { packOutcomes, unpackOutcomes } from '../../src/content/packed-outcomes.ts';
 import { type FileOutcome, parseFile } from '../../src/content/parse-file.ts';
@@ -16,6 +17,8 @@ const sites = [
   'test/fixtures/sites/mixed',
   'test/fixtures/sites/talks',
   'test/fixtures/sites/scholar/content',
+  // Pages written in HTML: a worker loads htmlparser2 only for a batch holding one.
+  'test/fixtures/sites/notebook/content',
   'content',
 ];
 
@@ -85,6 +88,7 @@ describe('packed outcomes', () => {
     const all: FileOutcome[] = [];
     for (const site of sites) {
       const { pages } = await listContentFiles(site);
+      await loadHtmlSupport(pages);
       const outcomes = pages.map((path) => parseFile(site, path));
       assert.deepEqual(unpackOutcomes(structuredClone(packOutcomes(outcomes))), outcomes);
       all.push(...outcomes);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
+import { loadHtmlSupport } from '../../src/content/html-support.ts';
 import { unpackOutcomes } from '../../src/content/packed-outcomes.ts';
 import { parseFile } from '../../src/content/parse-file.ts';
 import type { BatchReply, BatchRequest } from '../../src/content/parse-files.ts';
@@ -13,6 +14,7 @@ import { listContentFiles } from '../../src/content/walk.ts';
 export async function assertWorkerParsesLikeHere(worker: Worker, site: string): Promise<void> {
   try {
     const { pages } = await listContentFiles(site);
+    await loadHtmlSupport(pages);
     const [ready] = (await once(worker, 'message')) as [BatchReply];
     assert.equal(ready.id, -1, "the worker's first message says it is ready");
     worker.postMessage({ id: 7, paths: pages } satisfies BatchRequest);
