@@ -23,27 +23,39 @@ const followWords = 6;
 /** Characters after a link read for those words: six long words and the spaces between. */
 const followChars = 120;
 
-/** Reads what surrounds `spans[at]` in `text`: the whole of a list item, or the sentence in prose. */
+/**
+ * Reads what surrounds each of `spans` in `text`, in order: the whole of a list item, or the sentence
+ * in prose. The item's folded text and its lead are the same for each of its links, so worked out once.
+ */
 export function surroundingsOf(
   text: string,
   spans: readonly LinkSpan[],
-  at: number,
   inItem: boolean,
-): LinkSurroundings {
-  const span = spans[at] as LinkSpan;
-  // A list item that is only its link says nothing more than the link (most items, so checked first).
-  if (!hasTextOutside(text, span)) return nothingAround;
-  const linkText = text.slice(span.start, span.end);
-  // Only a text that says nothing alone needs the words around it for its label.
-  const bare = isGenericText(linkText) || isPossessive(linkText) || /^https?:/.test(linkText);
-  const lead = inItem && bare ? leadOf(text, spans) : '';
-  const follow = bare ? followOf(text, spans, at) : '';
-  if (inItem) {
-    const folded = fold(text);
-    if (folded.length <= contextLimit) return { context: folded, lead, follow };
+): LinkSurroundings[] {
+  const found: LinkSurroundings[] = new Array(spans.length);
+  let folded: string | null = null;
+  let lead: string | null = null;
+  for (let at = 0; at < spans.length; at++) {
+    const span = spans[at] as LinkSpan;
+    // A list item that is only its link says nothing more than the link (most items, so checked first).
+    if (!hasTextOutside(text, span)) {
+      found[at] = nothingAround;
+      continue;
+    }
+    const linkText = text.slice(span.start, span.end);
+    // Only a text that says nothing alone needs the words around it for its label.
+    const bare = isGenericText(linkText) || isPossessive(linkText) || /^https?:/.test(linkText);
+    if (inItem && bare) lead ??= leadOf(text, spans);
+    const leadHere = inItem && bare ? (lead ?? '') : '';
+    const follow = bare ? followOf(text, spans, at) : '';
+    if (inItem) folded ??= fold(text);
+    const context =
+      folded !== null && folded.length <= contextLimit
+        ? folded
+        : capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
+    found[at] = { context, lead: leadHere, follow };
   }
-  const context = capAround(text, sentenceStart(text, span.start), sentenceEnd(text, span.end), span);
-  return { context, lead, follow };
+  return found;
 }
 
 const nothingAround: LinkSurroundings = { context: '', lead: '', follow: '' };
@@ -86,7 +98,13 @@ function followOf(text: string, spans: readonly LinkSpan[], at: number): string 
 }
 
 function capWords(text: string, count: number): string {
-  return text.split(' ').filter(Boolean).slice(0, count).join(' ');
+  // Most texts (every empty lead) are single-spaced and within the cap: those are returned as they are.
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) {
+    if (++spaces >= count || at === 0 || at === text.length - 1 || text[at + 1] === ' ')
+      return text.split(' ').filter(Boolean).slice(0, count).join(' ');
+  }
+  return text;
 }
 
 const sentenceBreak = /[.!?]["”’)]*\s+(?=[\p{Lu}\p{N}"“([])|\n\s*\n/gu;
@@ -145,18 +163,27 @@ export function isGenericText(text: string): boolean {
   firstWord.lastIndex = 0;
   const first = firstWord.exec(text)?.[0];
   if (first !== undefined && !genericWords.has(first.toLowerCase())) return false;
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter(Boolean);
-  if (words.length === 0) return true;
-  return words.length <= 4 && words.every((word) => genericWords.has(word));
+  // Word by word, stopping at the first that names something: no array of words.
+  const lower = text.toLowerCase();
+  let words = 0;
+  word.lastIndex = 0;
+  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+    if (++words > 4 || !genericWords.has(m[0])) return false;
+  }
+  return true;
 }
+
+const word = /[\p{L}\p{N}']+/gu;
 
 /** A possessive alone ("Will Wilson's"): whose it is, not what it is. */
 export function isPossessive(text: string): boolean {
-  return /^[\p{L}\p{N} .-]+(?:['’]s|s['’])$/u.test(text.trim());
+  const trimmed = text.trim();
+  // Only a text ending in `s`, `'` or `’` can be one: most are decided before the pattern is tried.
+  const last = trimmed.at(-1);
+  return (last === 's' || last === "'" || last === '’') && possessive.test(trimmed);
 }
+
+const possessive = /^[\p{L}\p{N} .-]+(?:['’]s|s['’])$/u;
 
 /** Each kind of resource as a plain word: in built titles ("QCon NY 2017 · slides") and the CLI's text. */
 export const kindWords: Readonly<Record<ResourceKind, string>> = {

@@ -132,9 +132,10 @@ function collectLinks(
     }
   }
   const plain = pieces.join('');
+  const surroundings = surroundingsOf(plain, spans, inItem);
   for (let at = 0; at < found.length; at++) {
     const link = found[at] as (typeof found)[number];
-    const { context, lead, follow } = surroundingsOf(plain, spans, at, inItem);
+    const { context, lead, follow } = surroundings[at] as LinkSurroundings;
     const { title, url, titleAttribute, section: heading, line: from } = link;
     into.push({ title, url, titleAttribute, section: heading, line: from, context, lead, follow });
   }

@@ -158,7 +158,9 @@ export function parsePost(path: string, source: string): ParseOutcome {
       // Front matter comes first in the file, so its links come first: links stay in file order.
       links: frontLinks.concat(
         outline.links.map((link): ParsedLink => {
-          const embed = embeds[embedIndex(link.url) ?? -1];
+          // Not `embeds[-1]` for a link that is no embed: reading an array at a negative index is slow.
+          const index = embedIndex(link.url);
+          const embed = index === null ? undefined : embeds[index];
           if (embed) {
             const { url, title: embedTitle, kind } = embed;
             return {
