@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import toml from 'toml';
 import { impossibleDate } from './hugo.ts';
 import { jsonError, quoteHint } from './syntax-errors.ts';
+import { readSimpleToml } from './toml-lines.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -38,9 +39,9 @@ const formats: readonly Format[] = [
 // gray-matter's typings leave out the engines it exports; its YAML one is js-yaml's safeLoad.
 const grayMatterEngines = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } })
   .engines;
-// gray-matter's own YAML engine (its pinned js-yaml), and the toml package for TOML.
+// gray-matter's own YAML engine (its pinned js-yaml), and the toml package for TOML beyond simple lines.
 const engines: Readonly<Record<'toml' | 'yaml', (text: string) => unknown>> = {
-  toml: (text) => toml.parse(text),
+  toml: (text) => readSimpleToml(text) ?? toml.parse(text),
   yaml: (text) => grayMatterEngines.yaml.parse(text),
 };
 
