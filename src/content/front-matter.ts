@@ -3,6 +3,7 @@ import toml from 'toml';
 import { impossibleDate } from './hugo.ts';
 import { jsonError, quoteHint } from './syntax-errors.ts';
 import { readSimpleToml } from './toml-lines.ts';
+import { readSimpleYaml } from './yaml-lines.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -39,10 +40,10 @@ const formats: readonly Format[] = [
 // gray-matter's typings leave out the engines it exports; its YAML one is js-yaml's safeLoad.
 const grayMatterEngines = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } })
   .engines;
-// gray-matter's own YAML engine (its pinned js-yaml), and the toml package for TOML beyond simple lines.
+// Simple lines read here; beyond them, gray-matter's own YAML engine (its pinned js-yaml) and the toml package.
 const engines: Readonly<Record<'toml' | 'yaml', (text: string) => unknown>> = {
   toml: (text) => readSimpleToml(text) ?? toml.parse(text),
-  yaml: (text) => grayMatterEngines.yaml.parse(text),
+  yaml: (text) => readSimpleYaml(text) ?? grayMatterEngines.yaml.parse(text),
 };
 
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
