@@ -74,11 +74,26 @@ const danglingWords =
 /** The item's words before its first link, shorn of separators and dangling small words. */
 function leadOf(text: string, spans: readonly LinkSpan[]): string {
   const first = spans[0] as LinkSpan;
-  const folded = ` ${fold(text.slice(0, first.start)).replace(separators, '')}`
-    .replace(danglingWords, '')
-    .trim();
+  const shorn = ` ${fold(text.slice(0, first.start)).replace(separators, '')}`;
+  const folded = (endsInShortWord(shorn) ? shorn.replace(danglingWords, '') : shorn).trim();
   return folded.length > contextLimit / 2 ? '' : folded;
 }
+
+/**
+ * Whether the text's last word (after its last white space) has one to five characters, as every
+ * dangling word has: most leads end in a longer word, and the pattern, anchored at the end, would
+ * otherwise be tried from every space in the text.
+ */
+function endsInShortWord(text: string): boolean {
+  let letters = 0;
+  for (let at = text.length - 1; at >= 0; at--) {
+    if (space.test(text[at] ?? '')) return letters > 0;
+    if (++letters > 5) return false;
+  }
+  return false;
+}
+
+const space = /\s/;
 
 // Where the words going on with a link stop: punctuation, a dash, the next link, or a new clause.
 const followStop =
@@ -156,12 +171,25 @@ const genericWords = new Set(
 
 const firstWord = /[\p{L}\p{N}']+/u;
 
+/** The text's first run of letters, digits and apostrophes (`firstWord`), read by hand while the text is ASCII. */
+function firstWordOf(text: string): string | undefined {
+  let start = -1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 128) return firstWord.exec(text)?.[0];
+    const inWord =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 39;
+    if (inWord && start === -1) start = at;
+    else if (!inWord && start !== -1) return text.slice(start, at);
+  }
+  return start === -1 ? undefined : text.slice(start);
+}
+
 /** True when the link text alone says nothing of what it points at ("Slides", "here", "YouTube version"). */
 export function isGenericText(text: string): boolean {
   // Four generic words are never this long: most link texts are decided here.
   if (text.length > 48) return false;
-  firstWord.lastIndex = 0;
-  const first = firstWord.exec(text)?.[0];
+  const first = firstWordOf(text);
   if (first !== undefined && !genericWords.has(first.toLowerCase())) return false;
   // Word by word, stopping at the first that names something: no array of words.
   const lower = text.toLowerCase();
