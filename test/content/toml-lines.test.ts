@@ -45,7 +45,9 @@ describe('readSimpleToml', () => {
 
   it('gives what the toml package gives, or leaves the block to it, for any mix of such lines', () => {
     const key = fc.constantFrom('title', 'date', 'tags', 'a-b', 'x_1', '1', '__proto__', 'constructor');
-    const text = fc.string({ unit: fc.constantFrom('a', ' ', 'é', '"', '\\', '\t', '#', '\u0085', '\u0001', 'ß') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', ' ', 'é', '"', '\\', '\t', '#', '\u0085', '\u0001', 'ß'),
+    });
     const value = fc.oneof(
       text.map((t) => `"${t}"`),
       fc.constantFrom('true', 'false', 'True', '0', '10', '007', '-1', '[]', '[ ]', '9007199254740993'),
