@@ -2,6 +2,8 @@ import matter from 'gray-matter';
 import toml from 'toml';
 import { impossibleDate } from './hugo.ts';
 import { jsonError, quoteHint } from './syntax-errors.ts';
+import { readSimpleToml } from './toml-lines.ts';
+import { readSimpleYaml } from './yaml-lines.ts';
 
 /** Front matter parsed from one file: its fields, the Markdown body, and where that body starts. */
 export interface FrontMatter {
@@ -24,7 +26,7 @@ export class FrontMatterError extends Error {
 }
 
 interface Format {
-  readonly name: FrontMatter['format'];
+  readonly name: 'toml' | 'yaml';
   readonly open: string;
   readonly close: string;
   readonly label: string;
@@ -35,9 +37,13 @@ const formats: readonly Format[] = [
   { name: 'yaml', open: '---', close: '---', label: 'YAML' },
 ];
 
-// gray-matter reads YAML itself; TOML goes through the toml package.
-const engines = {
-  toml: { parse: (text: string) => toml.parse(text) as object },
+// gray-matter's typings leave out the engines it exports; its YAML one is js-yaml's safeLoad.
+const grayMatterEngines = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } })
+  .engines;
+// Simple lines read here; beyond them, gray-matter's own YAML engine (its pinned js-yaml) and the toml package.
+const engines: Readonly<Record<'toml' | 'yaml', (text: string) => unknown>> = {
+  toml: (text) => readSimpleToml(text) ?? toml.parse(text),
+  yaml: (text) => readSimpleYaml(text) ?? grayMatterEngines.yaml.parse(text),
 };
 
 /** Splits a Hugo content file into front matter (TOML `+++`, YAML `---` or JSON `{`) and body. */
@@ -61,23 +67,41 @@ export function parseFrontMatter(source: string): FrontMatter {
       1,
     );
   }
-  let parsed: matter.GrayMatterFile<string>;
+  const { block, body } = splitFenced(text, format);
+  let data: unknown;
   try {
-    parsed = matter(text, { language: format.name, delimiters: [format.open, format.close], engines });
+    // A block of only comments is no front matter to parse: gray-matter's rule, kept.
+    data = block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : (engines[format.name](block) ?? {});
   } catch (error) {
     throw describeParseError(error, format, text);
   }
-  const data: unknown = parsed.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError(`${format.label} front matter must be a table of fields`, 2);
   }
-  const bodyStart = text.length - parsed.content.length;
+  const bodyStart = text.length - body.length;
   return {
     data: data as Record<string, unknown>,
-    body: parsed.content,
+    body,
     bodyLine: countLines(text.slice(0, bodyStart)) + 1,
     format: format.name,
   };
+}
+
+/**
+ * The block between the fences and the body after, split exactly as gray-matter splits them (the
+ * first later line starting with the fence closes it; one line break after it is dropped). Done here
+ * because gray-matter also copies each file into a Buffer and looks the whole text up in its cache,
+ * which cost more than the split.
+ */
+function splitFenced(text: string, { open, close }: Format): { block: string; body: string } {
+  // What follows the opening fence on line 1 is white space (the caller checked): part of the block, as in gray-matter.
+  const rest = text.slice(open.length);
+  const end = rest.indexOf(`\n${close}`);
+  if (end === -1) return { block: rest, body: '' };
+  let body = rest.slice(end + 1 + close.length);
+  if (body.startsWith('\r')) body = body.slice(1);
+  if (body.startsWith('\n')) body = body.slice(1);
+  return { block: rest.slice(0, end), body };
 }
 
 /**
