@@ -19,7 +19,7 @@ export interface SizeTask {
   readonly recipeQueries: readonly number[];
   /** Load runs (alternating with the floor); the median is reported. */
   readonly loadRuns: number;
-  /** Timed passes over the query mix, after one untimed pass. */
+  /** Timed passes over the query mix, after `warmupPasses` untimed ones. */
   readonly queryPasses: number;
   /** An empty folder for the parse cache of this site. */
   readonly cacheDir: string;
@@ -57,6 +57,14 @@ export interface SizeFigures {
   };
 }
 
+/**
+ * Untimed passes over the query mix before the timed ones: the figures are a running app's, whose search
+ * code its first few hundred questions have compiled. With one pass, the p99 at 100 and 1,000 posts was
+ * mostly the compiler (see the README's Performance section).
+ */
+const warmupPasses = 3;
+const compileSettleMs = 200;
+
 /** Load and index time beside the floor, then query latency beside the usual recipe, on one site. */
 export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   const floors: number[] = [];
@@ -79,11 +87,14 @@ export async function measureSize(task: SizeTask): Promise<SizeFigures> {
   // query figures are the queries' own, pauses for their own garbage included.
   collectGarbage();
   const perQuery = task.queries.map(() => [] as number[]);
-  for (let pass = 0; pass <= task.queryPasses; pass++) {
+  for (let pass = 0; pass < warmupPasses + task.queryPasses; pass++) {
+    // The compiler's background threads finish optimising what the warm-up ran: on two cores they
+    // would otherwise take turns with the timed queries (4 ms at a time).
+    if (pass === warmupPasses) await sleep(compileSettleMs);
     task.queries.forEach((query, i) => {
       const start = performance.now();
       answer(lib, query.text);
-      if (pass > 0) perQuery[i]?.push(performance.now() - start);
+      if (pass >= warmupPasses) perQuery[i]?.push(performance.now() - start);
     });
   }
   const all = perQuery.flat();
