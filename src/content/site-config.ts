@@ -81,23 +81,21 @@ export async function readSiteConfig(
   options: SiteConfigOptions = {},
 ): Promise<SiteConfigResult> {
   const { root, tree } = await projectOf(contentDir, options.memory);
+  // Problems name files from the content folder, as every content problem does (`../hugo.toml`).
+  const fromContent = (file: string) => relative(resolve(contentDir), join(root, file)).split(sep).join('/');
   const problems = tree.problems.map(({ file, line, message }) => ({
-    path: relative(resolve(contentDir), join(root, file)).split(sep).join('/'),
+    path: fromContent(file),
     line,
     message,
   }));
-  const config = siteConfigFrom(root, tree.files, tree.data, options);
   const ignored = ignorePatternsOf(tree.data.ignorefiles);
-  const where = relative(resolve(contentDir), join(root, tree.files[0] ?? 'hugo.toml'))
-    .split(sep)
-    .join('/');
   for (const bad of ignored.unreadable)
     problems.push({
-      path: where,
+      path: fromContent(tree.files[0] ?? 'hugo.toml'),
       line: null,
       message: `\`ignoreFiles\` holds "${bad}", which is not a regular expression talkbot can read: the files it would skip are read`,
     });
-  return { config: { ...config, ignoreFiles: ignored.patterns }, problems };
+  return { config: siteConfigFrom(root, tree, ignored.patterns, options), problems };
 }
 
 /**
@@ -163,8 +161,8 @@ function contentDirsOf(data: Record<string, unknown>): string[] {
 
 function siteConfigFrom(
   root: string,
-  files: readonly string[],
-  data: Record<string, unknown>,
+  { files, data }: ConfigTree,
+  ignoreFiles: readonly RegExp[],
   options: SiteConfigOptions,
 ): SiteConfig {
   const baseUrl = options.baseUrl ?? text(data.baseurl);
@@ -188,7 +186,7 @@ function siteConfigFrom(
       .map((t) => text(t))
       .filter((t): t is string => t !== null)
       .map((t) => posix.join(text(data.themesdir) ?? 'themes', t)),
-    ignoreFiles: [],
+    ignoreFiles,
   };
 }
 
