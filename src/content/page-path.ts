@@ -1,5 +1,5 @@
 import { posix, relative, resolve, sep } from 'node:path';
-import { bundleIndex, pageExtension } from './content-formats.ts';
+import { bundleIndex, pageExtension, translationSuffix } from './content-formats.ts';
 import type { Permalinks, SiteConfig } from './site-config.ts';
 
 /** Where a content file sits as Hugo sees it: its language, and its path within that language's content. */
@@ -78,7 +78,7 @@ export function placeOf(contentPath: string, rules: PageRules): PagePlace {
     language = root.code;
     path = contentPath.slice(root.prefix.length);
   }
-  const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)\.(md|markdown|mdown|html?)$/i.exec(path);
+  const suffix = translationSuffix.exec(path);
   if (suffix?.[1] && rules.languages.has(suffix[1].toLowerCase())) {
     language = suffix[1].toLowerCase();
     path = `${path.slice(0, suffix.index)}.${suffix[2]}`;

@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { bundleIndexOrTranslation, pageExtension, unreadPage } from './content-formats.ts';
 import type { Problem } from './types.ts';
 
-/** The Markdown files of a content folder that Hugo would render as pages, and what could not be read. */
+/** The page files of a content folder (Markdown and HTML) that Hugo would render as pages, and what could not be read. */
 export interface ContentFiles {
   /** Paths relative to the content folder, forward slashes, sorted. */
   readonly pages: readonly string[];
