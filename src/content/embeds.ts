@@ -1,4 +1,5 @@
 import { classifyLink } from './kind.ts';
+import { foldWhitespace } from './markdown.ts';
 import type { ShortcodeArguments } from './shortcodes.ts';
 import type { ResourceKind } from './types.ts';
 
@@ -67,11 +68,7 @@ export function embedOf(name: string, args: ShortcodeArguments): ShortcodeEmbed 
       const link = named.link?.trim();
       if (!link || !/^https?:\/\/[^\s/]+/i.test(link)) return null;
       const shown = named.caption?.trim() || named.title?.trim() || named.alt?.trim() || link;
-      const caption =
-        shown
-          .replace(/<[^>]*>/g, '')
-          .replace(/\s+/g, ' ')
-          .trim() || link;
+      const caption = foldWhitespace(shown.replace(/<[^>]*>/g, '')) || link;
       return { url: link, title: caption, kind: classifyLink(link, caption) };
     }
     default:

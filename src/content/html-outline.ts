@@ -34,6 +34,8 @@ const blocks = new Set([
 ]);
 // Blocks whose whole text is a link's context, as a Markdown list item's or table cell's is.
 const items = new Set(['li', 'td', 'th', 'dd', 'dt']);
+// What holds such items: inside one but outside its items (between `<ul>` and `<li>`), text is no item's.
+const lists = new Set(['ul', 'ol', 'table', 'dl']);
 // What a reader never sees as text: code is shown, not read, as in a Markdown post.
 const hidden = new Set(['script', 'style', 'template', 'noscript', 'pre', 'svg', 'math']);
 const headingTag = /^h[1-6]$/;
@@ -131,8 +133,7 @@ export function outlineHtml(body: string): BodyOutline {
         } else if (blocks.has(name)) {
           flush();
           if (name === 'hr') section = null;
-          if (items.has(name) || name === 'ul' || name === 'ol' || name === 'table' || name === 'dl')
-            itemStack.push(items.has(name));
+          if (items.has(name) || lists.has(name)) itemStack.push(items.has(name));
           blockTag = name;
         } else if (name === 'a' && attributes.href !== undefined && !heading) {
           endLink();
@@ -173,8 +174,7 @@ export function outlineHtml(body: string): BodyOutline {
         } else if (blocks.has(name)) {
           flush();
           blockTag = '';
-          if (items.has(name) || name === 'ul' || name === 'ol' || name === 'table' || name === 'dl')
-            itemStack.pop();
+          if (items.has(name) || lists.has(name)) itemStack.pop();
         }
       },
     },
