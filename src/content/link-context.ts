@@ -170,14 +170,18 @@ const genericWords = new Set(
   elsewhere related`.split(/\s+/),
 );
 
-const firstWord = /[\p{L}\p{N}']+/u;
+// A word of a link text: a run of letters, digits and apostrophes.
+const word = /[\p{L}\p{N}']+/gu;
 
-/** The text's first run of letters, digits and apostrophes (`firstWord`), read by hand while the text is ASCII. */
+/** The text's first `word`, read by hand while the text is ASCII. */
 function firstWordOf(text: string): string | undefined {
   let start = -1;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    if (code >= 128) return firstWord.exec(text)?.[0];
+    if (code >= 128) {
+      word.lastIndex = 0;
+      return word.exec(text)?.[0];
+    }
     const inWord =
       (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 39;
     if (inWord && start === -1) start = at;
@@ -201,8 +205,6 @@ export function isGenericText(text: string): boolean {
   }
   return true;
 }
-
-const word = /[\p{L}\p{N}']+/gu;
 
 /** A possessive alone ("Will Wilson's"): whose it is, not what it is. */
 export function isPossessive(text: string): boolean {
