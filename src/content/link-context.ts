@@ -274,9 +274,25 @@ const goesOn = /^(?:from|with|at|by|on|about|for|of|in)\s/iu;
  * with more words that name something (not "talk", not a possessive) says more of what the thing is.
  */
 export function descriptiveness(link: { readonly title: string; readonly label: string }): number {
-  let naming = 0;
-  for (const word of link.label.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
-    if (word && !genericWords.has(word) && !/['’]s$/u.test(word)) naming++;
+  return (link.label === link.title ? 100 : 0) + namingWordsOf(link.label);
+}
+
+// Labels repeat across a site ("Slides", "Video", a speaker's name): each is counted once.
+const namingWords = new Map<string, number>();
+/** Labels remembered before the map starts afresh, so that reloads of an ever-changing site cannot grow it without end. */
+const namingWordsKept = 100_000;
+
+/** How many of a label's words name something (at most `labelWords`). */
+function namingWordsOf(label: string): number {
+  let naming = namingWords.get(label);
+  if (naming === undefined) {
+    naming = 0;
+    for (const word of label.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
+      if (word && !genericWords.has(word) && !/['’]s$/u.test(word)) naming++;
+    }
+    naming = Math.min(labelWords, naming);
+    if (namingWords.size >= namingWordsKept) namingWords.clear();
+    namingWords.set(label, naming);
   }
-  return (link.label === link.title ? 100 : 0) + Math.min(labelWords, naming);
+  return naming;
 }

@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { SliceCounter, type Sliced } from './slices.ts';
 import { type Inheritance, TermIndex } from './term-index.ts';
 import { asciiBreak, nonAscii, stemOf, wordsOf } from './terms.ts';
+import { WordTable, wordHash, wordHashSeed, wordHashStep } from './word-table.ts';
 
 // The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
 // construction (offsets, slots and doc ids are made here), these are the hottest loops of a query and a
@@ -18,9 +19,9 @@ export class TermIndexBuilder {
    * Each folded word's term id (its stem's) times two, plus one when the radix tree lists the word for
    * prefix and typo lookups: words of every field but those added unlisted (a post's body). A typo found
    * only in a body is never taken anyway (the scorer cannot confirm it), and the body's words would make
-   * every typo lookup walk a far larger tree. One map lookup a word: words repeat far more than stems.
+   * every typo lookup walk a far larger tree. One table lookup a word: words repeat far more than stems.
    */
-  readonly #wordIds = new Map<string, number>();
+  readonly #words = new WordTable();
   #listing = 1;
   readonly #terms: string[] = [];
   #postTerm = new Int32Array(1 << 16);
@@ -43,13 +44,24 @@ export class TermIndexBuilder {
 
   /** The term id of a folded word's stem, added to the vocabulary if new. */
   #internWord(word: string): number {
-    const known = this.#wordIds.get(word);
-    if (known === undefined) {
+    return this.#internRange(word, 0, word.length, wordHash(word));
+  }
+
+  /**
+   * The term id of the word `text.slice(start, end)` (its ASCII capitals lowered, `hash` its `wordHash`),
+   * added to the vocabulary if new: the word becomes a string of its own only then.
+   */
+  #internRange(text: string, start: number, end: number, hash: number): number {
+    const words = this.#words;
+    const slot = words.find(text, start, end, hash);
+    if (slot < 0) {
+      const word = text.slice(start, end).toLowerCase();
       const id = this.#intern(stemOf(word));
-      this.#wordIds.set(word, id * 2 + this.#listing);
+      words.add(slot, word, hash, id * 2 + this.#listing);
       return id;
     }
-    if (this.#listing > (known & 1)) this.#wordIds.set(word, known | 1);
+    const known = words.valueAt(slot);
+    if (this.#listing > (known & 1)) words.setValueAt(slot, known | 1);
     return known >>> 1;
   }
 
@@ -133,8 +145,8 @@ export class TermIndexBuilder {
 
   /**
    * Collects the id of each word of a text, as `termsOf` splits and folds it: an ASCII text (most are)
-   * is split here without a regular expression or an array of words, each word looked up as it is cut
-   * out. Collected directly, not through a callback: this runs once per word of every body.
+   * is split here without a regular expression, an array of words or a string per word: each word is
+   * looked up where it stands, by a hash taken as its characters are read. Collected directly, not through a callback: this runs once per word of every body.
    */
   #collectText(text: string): void {
     if (nonAscii.test(text)) {
@@ -142,24 +154,56 @@ export class TermIndexBuilder {
       return;
     }
     let start = -1;
-    let upper = false;
+    let hash = wordHashSeed;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (asciiBreak[c] === 1) {
         if (start !== -1) {
-          const word = text.slice(start, i);
-          this.#collect(this.#internWord(upper ? word.toLowerCase() : word));
+          this.#collect(this.#internRange(text, start, i, hash));
           start = -1;
-          upper = false;
+          hash = wordHashSeed;
         }
       } else {
         if (start === -1) start = i;
-        if (c >= 65 && c <= 90) upper = true;
+        hash = wordHashStep(hash, c);
       }
     }
-    if (start !== -1) {
-      const word = text.slice(start);
-      this.#collect(this.#internWord(upper ? word.toLowerCase() : word));
+    if (start !== -1) this.#collect(this.#internRange(text, start, text.length, hash));
+  }
+
+  /** Moves postings `from`…`to` to their places in term order, counting what children inherit (see `build`). */
+  #scatter(
+    from: number,
+    to: number,
+    next: Uint32Array,
+    into: {
+      docField: Int32Array;
+      freq: Uint16Array;
+      fieldDocs: Uint32Array;
+      links: Int32Array;
+      children: Uint32Array;
+    },
+  ): void {
+    const { docField, freq, fieldDocs, links, children } = into;
+    const fields = this.#fieldCount;
+    const postTerm = this.#postTerm;
+    const postDocField = this.#postDocField;
+    const postFreq = this.#postFreq;
+    for (let i = from; i < to; i++) {
+      const term = postTerm[i] as number;
+      const at = next[term] as number;
+      next[term] = at + 1;
+      const slot = postDocField[i] as number;
+      docField[at] = slot;
+      freq[at] = postFreq[i] as number;
+      const field = slot % fields;
+      (fieldDocs[term * fields + field] as number)++;
+      const inheriting = links[field] as number;
+      if (inheriting < 0) continue;
+      const doc = (slot - field) / fields;
+      if (doc + 1 < children.length)
+        (fieldDocs[term * fields + inheriting] as number) +=
+          (children[doc + 1] as number) - (children[doc] as number);
     }
   }
 
@@ -192,15 +236,21 @@ export class TermIndexBuilder {
     const docField = new Int32Array(this.#postings);
     const freq = new Uint16Array(this.#postings);
     const fieldDocs = new Uint32Array(terms * fields);
-    for (let i = 0; i < this.#postings; i++) {
-      const term = this.#postTerm[i] as number;
-      const at = (next[term] as number) + 0;
-      next[term] = at + 1;
-      const slot = this.#postDocField[i] as number;
-      docField[at] = slot;
-      freq[at] = this.#postFreq[i] as number;
-      (fieldDocs[term * fields + (slot % fields)] as number)++;
-      if (slice.full()) yield;
+    // How many children inherit each term, for its rarity in the inheriting field: counted as the
+    // postings are moved, a child field's count being its parents' children.
+    const links = Int32Array.from({ length: fields }, (_, f) => inherit?.links[f] ?? -1);
+    const children = inherit?.children ?? new Uint32Array(0);
+    // In chunks, each a plain method's loop: the same loop runs slower in a generator's own body.
+    for (let from = 0; from < this.#postings; from += postingsPerClockRead) {
+      const to = Math.min(this.#postings, from + postingsPerClockRead);
+      this.#scatter(from, to, next, { docField, freq, fieldDocs, links, children });
+      if (slice.full(to - from)) yield;
+    }
+    for (let f = 0; f < fields; f++) {
+      const to = links[f] as number;
+      if (to < 0) continue;
+      for (let t = 0; t < terms; t++)
+        fieldDocs[t * fields + to] = Math.min(docCount, fieldDocs[t * fields + to] as number);
     }
     const lengths = new Uint16Array(docCount * fields);
     lengths.set(this.#fieldLength.subarray(0, Math.min(this.#fieldLength.length, lengths.length)));
@@ -212,25 +262,10 @@ export class TermIndexBuilder {
     // Words as written (folded) go into the radix tree, each to its stem's id: a typo is a typo of
     // what was typed ("simulatoin" is two edits from "simulation", five from its stem "simul").
     const dictionary = new SearchableMap<number>();
-    for (const [word, packed] of this.#wordIds) {
+    for (const [word, packed] of this.#words.entries()) {
       if ((packed & 1) === 1) dictionary.set(word, packed >>> 1);
       // A word into the radix tree costs about as much as a few dozen postings.
       if (slice.full(32)) yield;
-    }
-    if (inherit) {
-      // How many children inherit each term, for its rarity in the inheriting field.
-      const { children, links } = inherit;
-      for (let t = 0; t < terms; t++) {
-        for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
-          const slot = docField[i] as number;
-          const doc = (slot / fields) | 0;
-          const to = links[slot - doc * fields] ?? -1;
-          if (to < 0 || doc + 1 >= children.length) continue;
-          const count = (children[doc + 1] as number) - (children[doc] as number);
-          fieldDocs[t * fields + to] = Math.min(docCount, (fieldDocs[t * fields + to] as number) + count);
-        }
-        if (slice.full((offsets[t + 1] as number) - (offsets[t] as number))) yield;
-      }
     }
     return new TermIndex({
       fields,
