@@ -17,7 +17,9 @@ export function* buildIndex(
   posts: readonly Post[],
   postIds: ReadonlyMap<Post, number>,
 ): Sliced<{ index: TermIndex; children: Uint32Array; docs: Int32Array }> {
-  const builder = new TermIndexBuilder(fields.length);
+  let bodyLength = 0;
+  for (const post of posts) bodyLength += post.body.length;
+  const builder = new TermIndexBuilder(fields.length, expectedPostings(bodyLength, records.length));
   const slice = new SliceCounter(recordsPerClockRead);
   // Tags and headings (a speaker's name, say) come back again and again: split each once. A joined
   // field's words are its parts' words one after the other (the separator only ends words).
@@ -93,6 +95,15 @@ export function* buildIndex(
   yield;
   const index = yield* builder.build(records.length, { children, docs, links });
   return { index, children, docs };
+}
+
+/**
+ * About how many postings a site makes: a body's distinct words run at about one per eight characters of
+ * it, and a record's own short fields hold about a dozen (over-guessing costs a little memory, for as
+ * long as the build runs).
+ */
+function expectedPostings(bodyLength: number, records: number): number {
+  return Math.ceil(bodyLength / 8 + records * 12);
 }
 
 // Records indexed between reads of the clock (a post counting as eight): a small part of a slice.

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { SliceCounter, type Sliced } from './slices.ts';
 import { type Inheritance, TermIndex } from './term-index.ts';
-import { asciiBreak, nonAscii, stemOf, wordsOf } from './terms.ts';
+import { charBreak, stemOf, wordsOf } from './terms.ts';
 import { WordTable, wordHash, wordHashSeed, wordHashStep } from './word-table.ts';
 
 // The `as number` casts on typed arrays below are reviewed, not forgotten: every index is in range by
@@ -24,9 +24,9 @@ export class TermIndexBuilder {
   readonly #words = new WordTable();
   #listing = 1;
   readonly #terms: string[] = [];
-  #postTerm = new Int32Array(1 << 16);
-  #postDocField = new Int32Array(1 << 16);
-  #postFreq = new Uint16Array(1 << 16);
+  #postTerm: Int32Array;
+  #postDocField: Int32Array;
+  #postFreq: Uint16Array;
   #postings = 0;
   #fieldLength = new Uint16Array(1 << 12);
   #docCount = 0;
@@ -38,8 +38,13 @@ export class TermIndexBuilder {
   #count = new Int32Array(1 << 12);
   #fieldSerial = 0;
 
-  constructor(fieldCount: number) {
+  /** `expectedPostings`, a guess, sizes the postings once: doubled as they come, they are copied again and again. */
+  constructor(fieldCount: number, expectedPostings = 1 << 16) {
     this.#fieldCount = fieldCount;
+    const size = Math.max(1 << 16, expectedPostings);
+    this.#postTerm = new Int32Array(size);
+    this.#postDocField = new Int32Array(size);
+    this.#postFreq = new Uint16Array(size);
   }
 
   /** The term id of a folded word's stem, added to the vocabulary if new. */
@@ -144,20 +149,23 @@ export class TermIndexBuilder {
   }
 
   /**
-   * Collects the id of each word of a text, as `termsOf` splits and folds it: an ASCII text (most are)
-   * is split here without a regular expression, an array of words or a string per word: each word is
+   * Collects the id of each word of a text, as `termsOf` splits and folds it: a text of ASCII words
+   * (most are) is split here without a regular expression, an array of words or a string per word: each word is
    * looked up where it stands, by a hash taken as its characters are read. Collected directly, not through a callback: this runs once per word of every body.
    */
   #collectText(text: string): void {
-    if (nonAscii.test(text)) {
-      for (const word of wordsOf(text)) this.#collect(this.#internWord(word));
-      return;
-    }
+    const from = this.#fieldSize;
     let start = -1;
     let hash = wordHashSeed;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (asciiBreak[c] === 1) {
+      if (c >= 128 && (c >= charBreak.length || charBreak[c] === 0)) {
+        // A letter beyond ASCII is folded (accents stripped) by the general way, from the start.
+        this.#fieldSize = from;
+        for (const word of wordsOf(text)) this.#collect(this.#internWord(word));
+        return;
+      }
+      if (charBreak[c] === 1) {
         if (start !== -1) {
           this.#collect(this.#internRange(text, start, i, hash));
           start = -1;

@@ -39,7 +39,11 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-/** Which ASCII characters end a word (1) or not (0), read off `wordBreak` itself so that the two never disagree. */
-export const asciiBreak = Uint8Array.from({ length: 128 }, (_, c) =>
+/**
+ * Which characters below U+3000 end a word (1) or not (0), read off `wordBreak` itself so that the two
+ * never disagree: a text whose only characters beyond ASCII are breaks (`·`, `’`, `—`, a no-break
+ * space) splits as an ASCII text does.
+ */
+export const charBreak = Uint8Array.from({ length: 0x3000 }, (_, c) =>
   wordBreak.test(String.fromCharCode(c)) ? 1 : 0,
 );
