@@ -8,6 +8,7 @@ import { buildQueries } from '../../bench/queries.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { LoadResult } from '../../src/content/types.ts';
 import { Library } from '../../src/search/library.ts';
+import { sliceMs } from '../../src/search/slices.ts';
 import type { Hit } from '../../src/search/types.ts';
 
 const hitShape = (hit: Hit) =>
@@ -55,10 +56,17 @@ describe('Library.build, which builds in slices with the event loop running betw
       if (building) setImmediate(tick);
     };
     setImmediate(tick);
+    const started = performance.now();
     const library = await Library.build(load);
+    const elapsed = performance.now() - started;
     building = false;
     assert.equal(library.posts.length, 1000);
-    // About twenty slices at this size; built at once, no turn would come until the end.
-    assert.ok(turns >= 10, `only ${turns} turns of the event loop during the build`);
+    // Built at once, the one turn would come at the end. In slices of `sliceMs`, a turn comes after
+    // each: at least one for every five slices' worth of the time the build took, whatever the machine.
+    const expected = Math.max(2, Math.floor(elapsed / (5 * sliceMs)));
+    assert.ok(
+      turns >= expected,
+      `only ${turns} turns of the event loop in a build of ${elapsed.toFixed(0)} ms`,
+    );
   });
 });
