@@ -150,8 +150,9 @@ export class TermIndexBuilder {
 
   /**
    * Collects the id of each word of a text, as `termsOf` splits and folds it: a text of ASCII words
-   * (most are) is split here without a regular expression, an array of words or a string per word: each word is
-   * looked up where it stands, by a hash taken as its characters are read. Collected directly, not through a callback: this runs once per word of every body.
+   * (most are) is split here without a regular expression, an array of words or a string per word,
+   * each word looked up where it stands by a hash taken as its characters are read. Collected
+   * directly, not through a callback: this runs once per word of every body.
    */
   #collectText(text: string): void {
     const from = this.#fieldSize;
