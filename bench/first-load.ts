@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './measure.ts';
 
 interface LoadFigures {
   readonly totalMs: number;
@@ -108,15 +109,8 @@ try {
 
 /** Each figure's median over the turns (taken figure by figure). */
 function medianFigures(list: readonly LoadFigures[]): LoadFigures {
-  const median = (pick: (f: LoadFigures) => number) => {
-    const sorted = list.map(pick).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  };
-  return {
-    totalMs: median((f) => f.totalMs),
-    loadMs: median((f) => f.loadMs),
-    libraryMs: median((f) => f.libraryMs),
-  };
+  const of = (pick: (f: LoadFigures) => number) => median(list.map(pick));
+  return { totalMs: of((f) => f.totalMs), loadMs: of((f) => f.loadMs), libraryMs: of((f) => f.libraryMs) };
 }
 
 function ms(value: number): string {

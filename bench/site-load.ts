@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSite, writeSite } from './generate.ts';
+import { median } from './measure.ts';
 import { repeatedSlugSite } from './repeated-slugs.ts';
 
 type Load = (root: string, options?: { now?: Date }) => Promise<{ posts: readonly unknown[] }>;
@@ -66,18 +67,13 @@ try {
       }
     }
     for (const [name] of loaders) {
-      const median = medianOf(times.get(name) ?? []);
-      const medianCpu = medianOf(cpu.get(name) ?? []);
+      const medianMs = median(times.get(name) ?? []);
+      const medianCpu = median(cpu.get(name) ?? []);
       process.stdout.write(
-        `| ${siteName} | ${name} | ${loaded.get(name)} of ${size} | ${median.toFixed(0)} | ${(median / size).toFixed(3)} | ${medianCpu.toFixed(0)} | ${(medianCpu / size).toFixed(3)} |\n`,
+        `| ${siteName} | ${name} | ${loaded.get(name)} of ${size} | ${medianMs.toFixed(0)} | ${(medianMs / size).toFixed(3)} | ${medianCpu.toFixed(0)} | ${(medianCpu / size).toFixed(3)} |\n`,
       );
     }
   }
 } finally {
   await rm(work, { recursive: true, force: true });
-}
-
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
